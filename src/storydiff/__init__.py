@@ -1,0 +1,1 @@
+"""storydiff: compare news sources fact by fact."""

@@ -1,0 +1,12 @@
+"""The ``storydiff`` command: a thin layer over the Python API.
+
+Each sub-command lives in its own module and registers itself on ``app``.
+
+Exit codes: 0 success; 1 some inputs could not be read (the rest were processed);
+2 usage error or nothing could be processed; 3 the database cannot be used.
+"""
+
+from ._app import app
+from . import compare_cmd  # noqa: F401  (registers commands)
+
+__all__ = ["app"]

@@ -1,0 +1,19 @@
+"""The Typer application every command module registers on."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="storydiff",
+    help="Group news articles into stories and compare their sources fact by fact.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err_console = Console(stderr=True)
+
+EXIT_OK = 0
+EXIT_SOME_INPUTS_BAD = 1
+EXIT_NOTHING_DONE = 2
+EXIT_STORE = 3

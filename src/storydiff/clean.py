@@ -171,6 +171,17 @@ def clean_article(article: Article) -> Article:
     removed += tail
     kept = _subtract(original, removed)
     first_kept = next(((s, e) for s, e in kept if original[s:e].strip()), None)
+    if first_kept and article.title:
+        # HTML extractors keep the <h1> as the first line of the text: the headline is
+        # already the title, and counting it twice would make it corroborate itself.
+        line_end = original.find("\n", first_kept[0])
+        line_end = first_kept[1] if line_end == -1 or line_end > first_kept[1] else line_end
+        first_line = original[first_kept[0]:line_end]
+        if _fold(first_line) == _fold(article.title):
+            start = first_kept[0] + len(first_line) - len(first_line.lstrip())
+            removed.append(Removed(start, line_end, "headline repeated in the text", original[start:line_end]))
+            kept = _subtract(original, removed)
+            first_kept = next(((s, e) for s, e in kept if original[s:e].strip()), None)
     dateline = None
     if first_kept:
         place, line_agency, span = find_dateline(original[first_kept[0]:first_kept[1]])
@@ -195,6 +206,10 @@ def clean_article(article: Article) -> Article:
         agency=article.agency or agency,
         dateline=article.dateline or dateline,
     )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 def _subtract(text: str, removed: list[Removed]) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from .model import Article, InputError
 
 SUPPORTED = (".txt", ".text", ".html", ".htm", ".json", ".jsonl")
 STDIN = "-"
+MIN_HTML_WORDS = 8
 
 
 @dataclass
@@ -110,7 +111,8 @@ def from_html(html: str, source: str, article_id: str) -> Article:
         include_tables=False,
         with_metadata=True,
     )
-    if extracted is None or not (extracted.text or "").strip():
+    # A page whose main text is a handful of words is navigation, not a report.
+    if extracted is None or len((extracted.text or "").split()) < MIN_HTML_WORDS:
         raise InputProblem(source, "no article text found in the HTML (malformed or not a news page)")
     published = None
     if extracted.date:
@@ -289,6 +291,8 @@ def _apply_override(article: Article, attribute: str, given: Any, source: str) -
             if key in given:
                 setattr(article, attribute, given[key])
                 return
-        return
+        given = given.get("*")
+        if given is None:
+            return
     if getattr(article, attribute) is None:
         setattr(article, attribute, given)

@@ -162,6 +162,7 @@ class AnnotatedArticle:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    title_sentences: list[Sentence] = field(default_factory=list)
     doc: Any = None  # the spaCy Doc of the text, kept for later stages in the same process
     title_doc: Any = None
 

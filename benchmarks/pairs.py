@@ -1,0 +1,202 @@
+"""Conflict precision and recall on annotated pairs of real reports (issue: conflicts that
+hold up on real news).
+
+Runs the real ``compare`` on every pair of ``../shared/data/discrepancies/dev.jsonl`` (title,
+text, published and outlet as the data set gives them) and scores it: a reported conflict
+matches a gold conflict when its evidence overlaps the gold quote in both articles; each
+gold conflict and each reported conflict is counted once. Pairs are annotated exhaustively,
+so every unmatched reported conflict is a false alarm.
+
+    python benchmarks/pairs.py [--data PATH] [--out benchmarks/results/pairs.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def load_pairs(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_articles(shared: Path, sets: set[str]) -> dict[tuple[str, str], dict]:
+    records = {}
+    for name in sets:
+        for line in (shared / "data" / "stories" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                records[(name, record["id"])] = record
+    return records
+
+
+def quote_spans(article, field: str, quote: str) -> list[tuple[int, int]]:
+    """Every place the gold quote occurs in the article's field as storydiff cleaned it."""
+    text = article.field(field)
+    spans, start = [], text.find(quote)
+    while start != -1:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    return spans
+
+
+def overlaps(evidence, article, field: str, quote: str) -> bool:
+    if evidence.field != field:
+        return False
+    return any(evidence.start < end and start < evidence.end
+               for start, end in quote_spans(article, field, quote))
+
+
+def evidence_for(finding, article_id: str):
+    return [e for e in finding.evidence if e.article == article_id]
+
+
+def matches(finding, gold: dict, a, b) -> bool:
+    return (any(overlaps(e, a, gold["a_field"], gold["a_quote"]) for e in evidence_for(finding, a.id))
+            and any(overlaps(e, b, gold["b_field"], gold["b_quote"]) for e in evidence_for(finding, b.id)))
+
+
+def band(confidence: float) -> str:
+    if confidence >= 0.9:
+        return ">=0.9"
+    if confidence >= 0.75:
+        return "0.75-0.9"
+    return "<0.75"
+
+
+def run(shared: Path, out: Path | None) -> dict:
+    from storydiff.compare import compare_articles
+    from storydiff.ingest import from_record
+
+    pairs = load_pairs(shared / "data" / "discrepancies" / "dev.jsonl")
+    usable = [p for p in pairs if not p.get("skipped")]
+    records = load_articles(shared, {p["set"] for p in usable})
+    # Load the models before timing: the goal is about a warm process.
+    from storydiff.annotate.nlp import load_nlp
+    from storydiff.settings import default_settings
+    load_nlp(default_settings().spacy_model)
+
+    gold_total = 0
+    matched_gold = 0
+    reported_total = 0
+    reported_right = 0
+    per_kind_gold: Counter = Counter()
+    per_kind_found: Counter = Counter()
+    bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    false_alarms: list[str] = []
+    on_compatible = 0
+    misses: list[str] = []
+    bad_spans = 0
+    seconds = []
+    for pair in usable:
+        a = from_record(records[(pair["set"], pair["a_id"])], f"{pair['set']}:{pair['a_id']}", pair["a_id"])
+        b = from_record(records[(pair["set"], pair["b_id"])], f"{pair['set']}:{pair['b_id']}", pair["b_id"])
+        if a.id == b.id:
+            b.id = b.id + "~b"
+        started = time.perf_counter()
+        comparison = compare_articles([a, b])
+        seconds.append(time.perf_counter() - started)
+        by_id = {x.id: x for x in comparison.articles}
+        ca, cb = by_id[a.id], by_id[b.id]
+        for finding in comparison.findings:
+            for e in finding.evidence:
+                if by_id[e.article].field(e.field)[e.start:e.end] != e.text:
+                    bad_spans += 1
+        conflicts = [f for f in comparison.findings if f.type == "conflict"]
+        golds = pair["conflicts"]
+        gold_total += len(golds)
+        used_gold: set[int] = set()
+        for finding in conflicts:
+            reported_total += 1
+            hit = None
+            for index, gold in enumerate(golds):
+                if index not in used_gold and matches(finding, gold, ca, cb):
+                    hit = index
+                    break
+            bands[band(finding.confidence)][1] += 1
+            if hit is not None:
+                used_gold.add(hit)
+                reported_right += 1
+                bands[band(finding.confidence)][0] += 1
+            else:
+                compat = any(matches(finding, c, ca, cb) for c in pair.get("compatible", []))
+                on_compatible += compat
+                shown = " | ".join(f"{e.article}:{e.field}[{e.start}:{e.end}] {e.text!r}={e.value}" for e in finding.evidence)
+                false_alarms.append(f"{pair['pair_id']} {finding.kind} ({finding.confidence:.2f})"
+                                    f"{' [on an annotated compatible difference]' if compat else ''}: {shown}")
+        for index, gold in enumerate(golds):
+            per_kind_gold[gold["kind"]] += 1
+            if index in used_gold:
+                per_kind_found[gold["kind"]] += 1
+                matched_gold += 1
+            else:
+                misses.append(f"{pair['pair_id']} {gold['kind']}: {gold['about']} — "
+                              f"{gold['a_quote']!r} vs {gold['b_quote']!r}")
+    precision = reported_right / reported_total if reported_total else 0.0
+    recall = matched_gold / gold_total if gold_total else 0.0
+    figures = {
+        "pairs": len(usable), "skipped": len(pairs) - len(usable), "gold": gold_total,
+        "reported": reported_total, "right": reported_right, "precision": precision, "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "false_alarms_on_compatible": on_compatible, "bad_spans": bad_spans,
+        "seconds_per_pair": sum(seconds) / len(seconds) if seconds else 0.0,
+    }
+    lines = [
+        "## Conflicts on annotated real pairs (`benchmarks/pairs.py`)",
+        "",
+        f"Command: `python benchmarks/pairs.py`; data: `../shared/data/discrepancies/dev.jsonl` "
+        f"({len(usable)} pairs, {figures['skipped']} skipped as not the same story); "
+        f"machine: {platform.machine()}, 2 cores; date: {date.today().isoformat()}.",
+        "",
+        "| metric | value |", "|---|---|",
+        f"| gold conflicts | {gold_total} |",
+        f"| reported conflicts | {reported_total} |",
+        f"| precision | {precision:.2f} ({reported_right}/{reported_total}) |",
+        f"| recall | {recall:.2f} ({matched_gold}/{gold_total}) |",
+        f"| F1 | {figures['f1']:.2f} |",
+        f"| false alarms on annotated compatible differences | {on_compatible} |",
+        f"| evidence spans that do not match the text | {bad_spans} |",
+        f"| seconds per pair (warm) | {figures['seconds_per_pair']:.2f} |",
+        "",
+        "Recall by kind: " + ", ".join(f"{k} {per_kind_found[k]}/{n}" for k, n in sorted(per_kind_gold.items())),
+        "",
+        "Precision by confidence band: " + ", ".join(
+            f"{name}: {right}/{total}" for name, (right, total) in sorted(bands.items())),
+        "",
+        "Misses:", "",
+        *[f"- {m}" for m in misses],
+        "",
+        "False alarms:", "",
+        *([f"- {f}" for f in false_alarms] or ["- none"]),
+        "",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(report, encoding="utf-8")
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "pairs.md")
+    args = parser.parse_args()
+    if not (args.shared / "data" / "discrepancies" / "dev.jsonl").exists():
+        print(f"skipped: {args.shared}/data/discrepancies/dev.jsonl is absent")
+        return 0
+    run(args.shared, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""Ingest and cluster N articles into a fresh SQLite store on this machine.
+
+    PYTHONPATH=src python benchmarks/scale.py --n 10000 [--n 100000] [--out benchmarks/results/scale.md]
+
+Texts: the real articles of ../shared/data/stories/ (about 2,000), perturbed into distinct
+documents: a random 70 % of a base article's sentences in order, 35 % of words replaced by
+words drawn from the whole corpus, a publication date spread over five years, a unique URL.
+At that rate two variants of one base share few word 4-shingles, so they are distinct
+documents (not wire copies) that still look like news to the clusterer.
+
+Reports articles/s per tenth of the run (how the cost per article grows with the corpus),
+time per stage (features+clustering, MinHash, wire check, store writes, commits), peak
+resident memory, and spaCy NER throughput on the same texts for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from _data import SETS, load_set, require_shared  # noqa: E402
+
+
+def base_texts():
+    from storydiff.wire import sentences
+
+    bases = []
+    for name in SETS:
+        articles, _, _ = load_set(name)
+        bases += [(a.title or "", sentences(a.text)) for a in articles if len(a.text) > 200]
+    vocabulary = [w for _, ss in bases for s in ss for w in s.split()][::7]
+    return bases, vocabulary
+
+
+def generate(n: int, seed: int = 11):
+    from storydiff.model import Article
+
+    bases, vocabulary = base_texts()
+    rng = random.Random(seed)
+    start = date(2019, 1, 1)
+    for number in range(n):
+        title, sents = bases[rng.randrange(len(bases))]
+        kept = [s for s in sents if rng.random() < 0.7] or sents[:1]
+        words = " ".join(kept).split()
+        for i in range(len(words)):
+            if rng.random() < 0.35:
+                words[i] = vocabulary[rng.randrange(len(vocabulary))]
+        text = " ".join(words)
+        yield Article(id=f"scale-{number}", text=text, original=text, source="scale",
+                      title=title, url=f"https://scale.example/{number}",
+                      published=start + timedelta(days=rng.randrange(5 * 365)))
+
+
+def timed(owner, name, totals):
+    method = getattr(owner, name)
+
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            totals[name] += time.perf_counter() - started
+    setattr(owner, name, wrapper)
+
+
+def run(n: int, db: Path) -> dict:
+    from storydiff.store import open_store
+    from storydiff.store.feed import Feeder
+
+    store = open_store(db)
+    feeder = Feeder(store)
+    totals: dict[str, float] = defaultdict(float)
+    timed(feeder.clusterer, "add", totals)
+    timed(feeder.wire, "signature", totals)
+    timed(feeder.wire, "match", totals)
+    timed(store, "add_article", totals)
+    timed(store, "replace_wire_copies", totals)
+    timed(feeder, "_save_state", totals)
+    commit = store.transaction
+
+    # commits are the outermost transaction's exit: time the whole batch minus the rest later
+    articles = list(generate(n))
+    gc.collect()
+    tenths = []
+    chunk = max(1, n // 10)
+    started = time.perf_counter()
+    for offset in range(0, n, chunk):
+        t0 = time.perf_counter()
+        feeder.feed(articles[offset:offset + chunk], batch_size=500)
+        tenths.append(len(articles[offset:offset + chunk]) / (time.perf_counter() - t0))
+    elapsed = time.perf_counter() - started
+    del commit
+    stories = len(feeder.clusterer.stories)
+    store.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+    accounted = sum(totals.values())
+    totals["other (batching, wire group updates, commits)"] = elapsed - accounted
+    return {"n": n, "seconds": elapsed, "rate": n / elapsed, "tenths": tenths, "stages": dict(totals),
+            "peak_mb": peak_mb, "db_mb": size_mb, "stories": stories,
+            "words": sum(len(a.text.split()) for a in articles) / n}
+
+
+def spacy_rate(sample: int = 300) -> float:
+    from storydiff.annotate.nlp import load_nlp
+    from storydiff.settings import default_settings
+
+    nlp = load_nlp(default_settings().spacy_model)
+    texts = [a.text for a in generate(sample, seed=5)]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return sample / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, action="append", required=True)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--spacy", action="store_true", help="also measure spaCy NER on 300 of the texts")
+    args = parser.parse_args()
+    require_shared()
+    results = []
+    for n in args.n:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run(n, Path(tmp) / "scale.db")
+        results.append(result)
+        print(f"n={n}: {result['rate']:.0f} articles/s, tenths {[round(r) for r in result['tenths']]}, "
+              f"peak {result['peak_mb']:.0f} MB, db {result['db_mb']:.0f} MB, stories {result['stories']}, "
+              f"stages { {k: round(v, 1) for k, v in result['stages'].items()} }", flush=True)
+    spacy = spacy_rate() if args.spacy else None
+    if spacy:
+        print(f"spaCy {spacy:.1f} articles/s", flush=True)
+    if args.out:
+        write(args.out, results, spacy, args.n)
+
+
+def write(path: Path, results: list[dict], spacy: float | None, ns: list[int]) -> None:
+    lines = [
+        "# Scale: ingest and cluster into SQLite",
+        "",
+        f"Command: `PYTHONPATH=src python benchmarks/scale.py {' '.join(f'--n {n}' for n in ns)}"
+        f"{' --spacy' if spacy else ''} --out {path}` (one process, each N in a fresh database).  ",
+        "Data: real articles of `../shared/data/stories/` perturbed into distinct documents (see the "
+        "module docstring).  ",
+        f"Machine: 2 cores shared with other developers' jobs, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs visible; date {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+        "",
+        "| articles | words/article | seconds | articles/s | first tenth /s | last tenth /s | stories | peak RSS MB | DB MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        lines.append(f"| {r['n']:,} | {r['words']:.0f} | {r['seconds']:.0f} | {r['rate']:.0f} | {r['tenths'][0]:.0f} | "
+                     f"{r['tenths'][-1]:.0f} | {r['stories']:,} | {r['peak_mb']:.0f} | {r['db_mb']:.0f} |")
+    lines += ["", "Time per stage (seconds; share of the run):", ""]
+    for r in results:
+        parts = ", ".join(f"{k} {v:.1f} ({100 * v / r['seconds']:.0f} %)" for k, v in
+                          sorted(r["stages"].items(), key=lambda kv: -kv[1]))
+        lines.append(f"- {r['n']:,}: {parts}")
+    if spacy:
+        lines += ["", f"spaCy `en_core_web_sm` full pipeline (`nlp.pipe`, batch 32, one process) on 300 of "
+                  f"the same texts: {spacy:.1f} articles/s."]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

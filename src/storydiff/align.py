@@ -1,0 +1,253 @@
+"""Align: turn annotated articles into claims and pair claims about the same thing.
+
+Conflicting statements across outlets rarely sit in sentences that paraphrase each other, so
+claims are aligned by what they are about, not by sentence similarity: a typed value (a date,
+a quantity, a place) together with the word it attaches to in the parse (``head``: "visited",
+"injured") and the content words and canonical entities of its clause (``about``). Two claims
+of the same type align when their heads name the same kind of event and their clauses share
+enough weighted content.
+
+Statements (whole sentences) are aligned separately, by TF-IDF similarity of their content
+lemmas, to say what the sources corroborate and what only one of them reports.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import AnnotatedArticle, Claim, Mention, Sentence
+
+# Verbs and nouns that name the same kind of event in news reports, so that "killed" and
+# "died", or "visited" and "travelled to", align as the same fact. A lexicon of the domain,
+# not of any one story.
+EVENT_CLASSES: dict[str, str] = {}
+for _class, _words in {
+    "death": "die kill dead death toll fatality life body slay perish claim",
+    "injury": "injure wound hurt injury casualty",
+    "visit": "visit tour travel trip go arrive fly journey",
+    "arrest": "arrest detain apprehend custody capture",
+    "say": "say tell state announce declare add note report",
+    "meet": "meet meeting talk hold summit",
+    "vote": "vote ballot poll override",
+    "elect": "elect election win victory",
+    "sentence": "sentence jail imprison prison term",
+    "charge": "charge indict indictment accuse count",
+    "begin": "begin start launch open",
+    "end": "end finish close conclude",
+    "pay": "pay cost price spend fund",
+    "evacuate": "evacuate flee displace evacuation",
+    "missing": "missing miss",
+    "aboard": "aboard onboard board passenger crew carry",
+    "marry": "marry wed marriage",
+    "release": "release free freed",
+    "sign": "sign signing",
+}.items():
+    for _word in _words.split():
+        EVENT_CLASSES.setdefault(_word, _class)
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+# Mentions of these kinds become claims (dates, numbers, places). Names of people and
+# organisations are compared as entities (spelling variants), not as claim values.
+CLAIM_KINDS = {"date": "date", "time": "date", "duration": "date", "set": "date",
+               "quantity": "number", "place": "place"}
+
+
+def event_class(lemma: str) -> str:
+    return EVENT_CLASSES.get(lemma, lemma)
+
+
+@dataclass(frozen=True)
+class ClaimPair:
+    """Two claims of different articles that appear to be about the same thing."""
+
+    a: Claim
+    b: Claim
+    score: float
+    head_match: bool
+    shared_entities: frozenset[str]
+
+
+def _token_range(doc, mention: Mention):
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span
+
+
+def _governor(span) -> object | None:
+    """The first token outside ``span`` that the span depends on, skipping prepositions."""
+    token = span.root
+    seen = 0
+    while seen < 8:
+        seen += 1
+        head = token.head
+        if head is token:
+            return None
+        token = head
+        if span.start <= token.i < span.end:
+            continue
+        if token.pos_ in ("ADP", "PART", "DET", "CCONJ", "PUNCT", "NUM"):
+            continue
+        return token
+    return None
+
+
+def _clause_root(token):
+    """The nearest verb at or above ``token``: its subtree is the clause the fact sits in."""
+    current = token
+    for _ in range(10):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _content_lemmas(tokens: Iterable, exclude: range) -> set[str]:
+    lemmas = set()
+    for token in tokens:
+        if token.i in exclude or token.is_stop or not token.is_alpha:
+            continue
+        if token.pos_ in CONTENT_POS and len(token.text) > 1:
+            lemmas.add(event_class(token.lemma_.lower()))
+    return lemmas
+
+
+def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
+    """The typed claims of one annotated article."""
+    claims = []
+    sentences = {("text", s.index): s for s in item.sentences}
+    sentences.update({("title", s.index): s for s in item.title_sentences})
+    entity_mentions = [m for m in item.mentions if m.label and m.label != "TIMEX3" and m.kind != "quantity"]
+    for mention in item.mentions:
+        kind = CLAIM_KINDS.get(mention.kind)
+        if kind is None:
+            continue
+        sentence = sentences.get((mention.field, mention.sentence))
+        doc = item.doc if mention.field == "text" else item.title_doc
+        if sentence is None or doc is None:
+            continue
+        span = _token_range(doc, mention)
+        if span is None:
+            continue
+        governor = _governor(span)
+        unit = getattr(mention.value, "unit", None)
+        # "12 people were killed": the number counts "people", but what it is a count of
+        # is the killing; climb from the counted noun to the word that governs it.
+        if governor is not None and kind == "number" and unit \
+                and governor.lemma_.lower() == str(unit).lower() and governor.head is not governor:
+            above = _governor(governor.doc[governor.i:governor.i + 1])
+            if above is not None and above.pos_ in ("VERB", "AUX", "NOUN"):
+                governor = above
+        head = event_class((governor.lemma_ if governor is not None else "").lower())
+        clause = _clause_root(governor) if governor is not None else span.root
+        clause_tokens = list(clause.subtree) if clause is not None else list(span.sent)
+        # A clause that is the whole sentence's root is fine; a one-word clause is too thin
+        # to say what the value is about, so the sentence is used instead.
+        if len(clause_tokens) < 4:
+            clause_tokens = list(span.sent)
+        exclude = range(span.start, span.end)
+        about = _content_lemmas(clause_tokens, exclude)
+        if unit:
+            about.add(event_class(str(unit).lower()))
+        low, high = clause_tokens[0].idx, clause_tokens[-1].idx + len(clause_tokens[-1])
+        entities = frozenset(
+            canonical.get(m.text, m.text)
+            for m in entity_mentions
+            if m.field == mention.field and low <= m.start < high
+            and not (m.start >= mention.start and m.end <= mention.end)
+        )
+        claims.append(
+            Claim(item.id, kind, mention, head, frozenset(about) | entities, entities, sentence)
+        )
+    return claims
+
+
+class Weights:
+    """Inverse document frequency of about-terms over the claims of a story: a word every
+    claim shares ("said", the country of the story) says little about which fact it is."""
+
+    def __init__(self, claims: Sequence[Claim]):
+        counts = Counter(term for claim in claims for term in claim.about)
+        self.total = max(len(claims), 1)
+        self.idf = {term: math.log(1 + self.total / count) for term, count in counts.items()}
+
+    def __call__(self, term: str) -> float:
+        return self.idf.get(term, math.log(1 + self.total))
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Weighted share of the smaller side that the other side also has (0..1)."""
+        if not a or not b:
+            return 0.0
+        shared = sum(self(t) for t in a & b)
+        smaller = min(sum(self(t) for t in a), sum(self(t) for t in b))
+        return shared / smaller if smaller else 0.0
+
+
+EVENT_CLASS_NAMES = frozenset(EVENT_CLASSES.values())
+
+
+def _same_event(a: Claim, b: Claim) -> bool:
+    """Whether two claims' values attach to the same event: the same head word, or one
+    head names a kind of event ("died") that the other's clause also names ("the death
+    toll rose to 17")."""
+    if not a.head or not b.head:
+        return False
+    if a.head == b.head:
+        return True
+    # Only counts are named by their event ("the toll", "died"); a date's head is the
+    # event itself, and a loose match there pairs the day a visit was confirmed with the
+    # day it starts.
+    if a.kind != "number":
+        return False
+    return (a.head in EVENT_CLASS_NAMES and a.head in b.about) or (
+        b.head in EVENT_CLASS_NAMES and b.head in a.about)
+
+
+def pair_claims(claims_a: Sequence[Claim], claims_b: Sequence[Claim], weights: Weights,
+                minimum: float = 0.25) -> list[ClaimPair]:
+    """Candidate pairs of claims of the same kind across two articles, best first."""
+    pairs = []
+    for a in claims_a:
+        for b in claims_b:
+            if a.kind != b.kind:
+                continue
+            head_match = _same_event(a, b)
+            shared = a.entities & b.entities
+            overlap = weights.overlap(a.about, b.about)
+            score = 0.6 * overlap + 0.25 * head_match + 0.15 * min(len(shared), 2) / 2
+            if score >= minimum:
+                pairs.append(ClaimPair(a, b, score, head_match, frozenset(shared)))
+    pairs.sort(key=lambda p: -p.score)
+    return pairs
+
+
+# ---------------------------------------------------------------------------------------
+# Statements: which sentences say the same thing across articles.
+
+
+@dataclass(frozen=True)
+class StatementMatch:
+    a_article: str
+    a: Sentence
+    b_article: str
+    b: Sentence
+    similarity: float
+
+
+def sentence_terms(item: AnnotatedArticle, canonical: dict[str, str]) -> dict[tuple[str, int], list[str]]:
+    """Content lemmas (and canonical entity names) of each sentence, keyed by (field, index)."""
+    terms: dict[tuple[str, int], list[str]] = {}
+    for field, doc, sentences in (("text", item.doc, item.sentences),
+                                  ("title", item.title_doc, item.title_sentences)):
+        if doc is None:
+            continue
+        for sentence in sentences:
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            words = [event_class(t.lemma_.lower()) for t in span
+                     if t.is_alpha and not t.is_stop and t.pos_ in CONTENT_POS | {"NUM"}]
+            words += [canonical.get(e.text, e.text).lower().replace(" ", "_") for e in span.ents]
+            terms[(field, sentence.index)] = words
+    return terms

@@ -1,0 +1,268 @@
+"""Names across the reports of one story: which surface forms name the same entity, which
+differences are standard ("Liz"/"Elizabeth", "Sergey"/"Sergei", "U.S."/"US") and which look
+like misspellings ("Hugh Hefner"/"Hugh Heffner", "Steam"/"Stream").
+
+Standard variants come from two curated packages, ``nicknames`` (English given names and
+their nicknames) and ``name-variants`` (romanisations of Arabic, Russian, Chinese... names),
+plus generic rules for initials, abbreviations and derived forms (Palestine/Palestinian).
+Edit distances come from rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import OSA
+
+# Titles and honorifics dropped before names are compared ("Mr. Santorum" -> "Santorum").
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sen senator rep representative gov governor president
+    premier chancellor minister secretary ambassador gen col colonel lt
+    lieutenant capt captain sgt sergeant adm admiral judge king queen prince princess
+    pope rev reverend sir lord lady dame sheikh ayatollah mayor commissioner
+    det detective officer pres""".split()
+)
+# Multi-word titles: "Prime Minister", "Foreign Minister", "Attorney General".
+_TITLE_PHRASES = re.compile(
+    r"^(?:(?:prime|foreign|defen[cs]e|interior|finance|deputy|former|acting|chief|"
+    r"attorney|surgeon)\s+)+(?:minister|general|justice|secretary)\s+",
+    re.IGNORECASE,
+)
+# Derived forms of one proper noun: Palestine/Palestinian, Iran/Iranian, Pakistan/Pakistani,
+# China/Chinese, Israel/Israeli, Kenya/Kenyan, Clinton/Clintons.
+_DERIVATION_SUFFIXES = ("", "e", "a", "ia", "ian", "ians", "an", "ans", "n", "ns", "i", "is",
+                        "ese", "s", "es", "ish", "ic", "y")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+", re.UNICODE)
+# A misspelling is one edit in one word of at least this many letters, the rest identical.
+# "Heffner"/"Hefner" (7), "Cossutta"/"Cossuta" (8), "Stream"/"Steam" (6), "Rainsi" (6)
+# are the real cases in the discrepancy data; 4-letter words give too many real pairs
+# ("Mark"/"Mary", "Joan"/"John"), so they score lower.
+MIN_MISSPELLING_LETTERS = 5
+
+
+def _fold(text: str) -> str:
+    """Case-fold and strip accents: "Sánchez" -> "sanchez"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name, folded, without titles, possessives or punctuation.
+
+    "Mr. Santorum's" -> ["santorum"]; "U.S." -> ["us"]; "Rodney S. Scott" ->
+    ["rodney", "s", "scott"].
+    """
+    text = _fold(name).strip()
+    text = re.sub(r"['’]s\b", "", text)
+    # "U.S." / "U.N.": letters separated by periods are one abbreviation
+    text = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
+    text = _TITLE_PHRASES.sub("", text)
+    words = _WORD.findall(text)
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return words
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> Any:
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=1)
+def _romanisations() -> Any:
+    import name_variants
+
+    return name_variants
+
+
+@lru_cache(maxsize=65536)
+def _standard_token_pair(a: str, b: str) -> bool:
+    """Two folded words that are standard ways of writing one name-part."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        # an initial: "S." for "Scott"
+        return a[0] == b[0]
+    nick = _nicknamer()
+    if b in nick.nicknames_of(a) or a in nick.nicknames_of(b) or (
+        nick.canonicals_of(a) & nick.canonicals_of(b)
+    ):
+        return True
+    if _romanisations().share_cluster(a, b):
+        return True
+    if _derived(a, b):
+        return True
+    # Arabic q/g/k/kh at the start of an otherwise identical name: Gaddafi/Qaddafi/Kaddafi.
+    initials = ("q", "g", "k", "kh", "gh")
+    for x in initials:
+        for y in initials:
+            if x != y and a.startswith(x) and b.startswith(y) and a[len(x):] == b[len(y):] \
+                    and len(a) - len(x) >= 4:
+                return True
+    return False
+
+
+def _derived(a: str, b: str) -> bool:
+    """Derived forms of one proper noun: "palestine"/"palestinian", "iran"/"iranian"."""
+    shorter, longer = sorted((a, b), key=len)
+    for cut in range(0, 3):
+        stem = shorter[: len(shorter) - cut] if cut else shorter
+        if len(stem) < 4 or not longer.startswith(stem):
+            continue
+        end_a, end_b = shorter[len(stem):], longer[len(stem):]
+        if len(end_a) == 1 and len(end_b) == 1:
+            continue  # one letter for another ("Rainsy"/"Rainsi") is a spelling, not a form
+        if end_a in _DERIVATION_SUFFIXES and end_b in _DERIVATION_SUFFIXES:
+            return True
+    return False
+
+
+def _ordered_subset(short: list[str], long: list[str], same: Any) -> bool:
+    """Every word of ``short`` matches a word of ``long``, in order."""
+    j = 0
+    for word in short:
+        while j < len(long) and not same(word, long[j]):
+            j += 1
+        if j == len(long):
+            return False
+        j += 1
+    return True
+
+
+def is_standard_variant(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are two standard ways of writing one name.
+
+    Covers nicknames ("Liz"/"Elizabeth"), romanisations ("Sergey"/"Sergei",
+    "Mohammed"/"Muhammad", "Gaddafi"/"Qaddafi"), initials and middle names
+    ("Rodney Scott"/"Rodney S. Scott"), abbreviations ("U.S."/"US"), derived forms
+    ("Palestine National Council"/"Palestinian National Council") and short forms
+    ("Putin"/"Vladimir Putin").
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == len(long):
+        if all(_standard_token_pair(x, y) for x, y in zip(short, long)):
+            return True
+    # middle names and initials dropped, or a short form: "Rodney Scott" in
+    # "Rodney S. Scott", "Palestine" in "Palestinian National Council"
+    short_full = [w for w in short if len(w) > 1] or short
+    return _ordered_subset(short_full, long, _standard_token_pair) and (
+        len(short_full) > 1 or len(short_full[0]) > 2
+    )
+
+
+def spelling_variant(a: str, b: str) -> float:
+    """How likely ``b`` is a misspelling of the name ``a`` (0..1).
+
+    One edit (rapidfuzz OSA distance 1: a letter added, dropped, changed or two swapped) in
+    one word of at least 5 letters, every other word identical: 0.9 ("Hugh Hefner"/"Hugh
+    Heffner", "Steam"/"Stream"). Identical names and standard variants (nicknames,
+    romanisations, initials, derived forms, plurals) score 0.0: they are not misspellings.
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb or ta == tb:
+        return 0.0
+    if is_standard_variant(a, b):
+        return 0.0
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    # align the shorter name's words to the longer's: all but one identical
+    if len(short) == len(long):
+        pairs = list(zip(short, long))
+        penalty = 0.0
+    else:
+        windows = [list(zip(short, long[k : k + len(short)]))
+                   for k in range(len(long) - len(short) + 1)]
+        # the placement with fewest differing words, then the smallest edit distance
+        pairs = min(windows, key=lambda w: (sum(x != y for x, y in w),
+                                            sum(OSA.distance(x, y) for x, y in w)))
+        penalty = 0.1  # a shorter form as well as a spelling difference: less certain
+    different = [(x, y) for x, y in pairs if x != y]
+    if len(different) != 1:
+        return 0.0
+    x, y = different[0]
+    if any(c.isdigit() for c in x + y):
+        return 0.0  # "Flight 93"/"Flight 94" are different things, not spellings
+    if _derived(x, y):
+        return 0.0
+    distance = OSA.distance(x, y)
+    letters = min(len(x), len(y))
+    if distance == 1:
+        if letters >= MIN_MISSPELLING_LETTERS:
+            return 0.9 - penalty
+        if letters == 4:
+            return 0.5 - penalty
+        return 0.1
+    if distance == 2 and letters >= 8:
+        return 0.5 - penalty
+    return 0.0
+
+
+def canonical_entities(names: list[str]) -> dict[str, str]:
+    """Map every surface form to the story's canonical form of that name.
+
+    The canonical form is the longest name that contains the short one as a word, titles
+    stripped: "Khan", "Imran", "Imran Khan" -> "Imran Khan"; "Mr. Santorum" -> "Rick
+    Santorum". Standard variants ("Sergey Lavrov"/"Sergei Lavrov") share the most frequent
+    spelling. A short form that fits two different longer names ("Clinton" with both
+    "Bill Clinton" and "Hillary Clinton") is left as it is.
+    """
+    counts = Counter(names)
+    stripped: dict[str, str] = {}
+    for name in counts:
+        tokens = name_tokens(name)
+        stripped[name] = _strip_title_text(name) if tokens else name
+    # full names: group standard variants of the same length, most frequent spelling wins
+    forms = sorted({s for s in stripped.values() if name_tokens(s)},
+                   key=lambda s: (-len(name_tokens(s)), -_count_of(s, stripped, counts), s))
+    canonical_of: dict[str, str] = {}
+    for form in forms:
+        tokens = name_tokens(form)
+        if form in canonical_of:
+            continue
+        # a longer form containing this one
+        containers = {
+            canonical_of[other]
+            for other in canonical_of
+            if len(name_tokens(other)) > len(tokens)
+            and _ordered_subset(tokens, name_tokens(other), _standard_token_pair)
+        }
+        if len(containers) == 1:
+            canonical_of[form] = containers.pop()
+            continue
+        if len(containers) > 1:
+            canonical_of[form] = form
+            continue
+        canonical_of[form] = form
+        for other in forms:
+            if other not in canonical_of and len(name_tokens(other)) == len(tokens) and \
+                    is_standard_variant(form, other):
+                canonical_of[other] = form
+    return {name: canonical_of.get(stripped[name], stripped[name]) for name in counts}
+
+
+def _count_of(form: str, stripped: dict[str, str], counts: Counter[str]) -> int:
+    return sum(counts[name] for name, s in stripped.items() if s == form)
+
+
+def _strip_title_text(name: str) -> str:
+    """The name as written, without a leading title or a possessive: "Mr. Santorum's" ->
+    "Santorum"."""
+    text = re.sub(r"['’]s$", "", name.strip())
+    text = _TITLE_PHRASES.sub("", text)
+    words = text.split()
+    while len(words) > 1 and _fold(words[0]).rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+__all__ = ["spelling_variant", "is_standard_variant", "canonical_entities", "name_tokens"]

@@ -1,0 +1,81 @@
+"""``storydiff annotate``: the mentions storydiff reads in one article."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..annotate import annotate_articles
+from ..compare import prepare
+from ..ingest import read_articles
+from ..settings import load_settings
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
+from .options import PUBLISHED_HELP, published_option
+
+
+def _value(value):
+    if is_dataclass(value):
+        data = asdict(value)
+        return {k: (None if isinstance(v, float) and v in (float("inf"), float("-inf")) else v)
+                for k, v in data.items()}
+    return value
+
+
+def mention_dict(mention) -> dict:
+    value = mention.value
+    kind = getattr(value, "type", None) or mention.kind
+    return {"type": kind.upper() if hasattr(value, "type") else mention.kind, "kind": mention.kind,
+            "field": mention.field, "start": mention.start, "end": mention.end, "text": mention.text,
+            "value": getattr(value, "value", None) if hasattr(value, "type") else _value(value),
+            "modifier": getattr(value, "modifier", None), "label": mention.label}
+
+
+@app.command()
+def annotate(
+    files: list[str] = typer.Argument(..., help="Article files (same formats as compare)."),
+    published: list[str] | None = typer.Option(None, "--published", help=PUBLISHED_HELP),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
+    kinds: str | None = typer.Option(None, "--kinds", help="Comma-separated kinds to list, e.g. date,quantity"),
+    output: Path | None = typer.Option(None, "--output", "-o"),
+) -> None:
+    """List every mention (dates as TIMEX3, quantities, entities, quotes) with exact offsets."""
+    settings = load_settings()
+    result = read_articles(files, published=published_option(published), max_bytes=settings.max_input_bytes)
+    for error in result.errors:
+        err_console.print(f"[skipped] {error.source}: {error.message}", markup=False)
+    if not result.articles:
+        raise typer.Exit(EXIT_NOTHING_DONE)
+    wanted = set(kinds.split(",")) if kinds else None
+    annotated = annotate_articles(prepare(result.articles), settings)
+    records = []
+    for item in annotated:
+        mentions = [mention_dict(m) for m in item.mentions if wanted is None or m.kind in wanted]
+        quotes = [{"content": asdict(q.content), "speaker": asdict(q.speaker) if q.speaker else None,
+                   "cue": asdict(q.cue) if q.cue else None, "direct": q.direct,
+                   "speaker_entity": q.speaker_entity} for q in item.quotes]
+        records.append({"id": item.id, "published": str(item.article.published) if item.article.published else None,
+                        "published_inferred": item.article.published_inferred,
+                        "mentions": mentions, "quotes": quotes if wanted is None or "quote" in wanted else []})
+    if fmt == "json":
+        text = json.dumps(records if len(records) > 1 else records[0], ensure_ascii=False, indent=2)
+    else:
+        console = Console(record=True, width=120, file=open("/dev/null", "w"))
+        for record in records:
+            table = Table(title=f"{record['id']} (published {record['published']})")
+            for column in ("kind", "type", "start", "end", "text", "value"):
+                table.add_column(column)
+            for m in record["mentions"]:
+                table.add_row(m["kind"], m["type"], str(m["start"]), str(m["end"]), m["text"], str(m["value"]))
+            console.print(table)
+        text = console.export_text()
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
+    raise typer.Exit(EXIT_SOME_INPUTS_BAD if result.errors else EXIT_OK)

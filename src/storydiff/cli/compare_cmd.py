@@ -1,0 +1,80 @@
+"""``storydiff compare`` and ``storydiff demo``."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+import typer
+
+from ..compare import compare_articles
+from ..errors import StorydiffError
+from ..ingest import read_articles
+from ..render import FORMATS, render
+from ..settings import load_settings
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
+from .options import OUTLET_HELP, PUBLISHED_HELP, outlet_option, published_option
+
+
+def _write(output: str, destination: Path | None) -> None:
+    if destination is None:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    else:
+        destination.write_text(output, encoding="utf-8")
+        err_console.print(f"wrote {destination}")
+
+
+def run_compare(files: list[str], fmt: str, output: Path | None, published, outlet, config: Path | None,
+                model: str | None) -> int:
+    if fmt not in FORMATS:
+        err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        return EXIT_NOTHING_DONE
+    settings = load_settings(config, spacy_model=model)
+    result = read_articles(files, published=published_option(published), outlet=outlet_option(outlet),
+                           max_bytes=settings.max_input_bytes)
+    for error in result.errors:
+        err_console.print(f"[skipped] {error.source}: {error.message}", markup=False, highlight=False)
+    if len(result.articles) < 2:
+        err_console.print(
+            f"nothing to compare: {len(result.articles)} readable article(s); "
+            "give two or more reports of the same story", markup=False)
+        return EXIT_NOTHING_DONE
+    try:
+        comparison = compare_articles(result.articles, settings)
+    except StorydiffError as exc:
+        err_console.print(str(exc), markup=False)
+        return EXIT_NOTHING_DONE
+    comparison.errors = result.errors
+    _write(render(comparison, fmt), output)
+    return EXIT_SOME_INPUTS_BAD if result.errors else EXIT_OK
+
+
+@app.command()
+def compare(
+    files: list[str] = typer.Argument(..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    published: list[str] | None = typer.Option(None, "--published", help=PUBLISHED_HELP),
+    outlet: list[str] | None = typer.Option(None, "--outlet", help=OUTLET_HELP),
+    config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
+    model: str | None = typer.Option(None, "--model", help="spaCy model package to use."),
+) -> None:
+    """Compare two or more reports of one story: agreements, conflicts, what only one says."""
+    raise typer.Exit(run_compare(files, fmt, output, published, outlet, config, model))
+
+
+def example_files() -> list[str]:
+    folder = resources.files("storydiff") / "examples"
+    return sorted(str(p) for p in folder.iterdir() if p.name.endswith((".txt", ".json", ".html")))
+
+
+@app.command()
+def demo(
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Compare the bundled example story (four invented reports of one event)."""
+    files = example_files()
+    err_console.print(f"comparing the bundled example: {', '.join(Path(f).name for f in files)}")
+    raise typer.Exit(run_compare(files, fmt, output, None, None, None, None))

@@ -1,0 +1,234 @@
+"""``storydiff ingest``, ``stories``, ``show`` and ``cluster``: the store as seen from the shell."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
+
+_DB_HELP = "SQLite database file (default ./storydiff.db, or STORYDIFF_DATABASE)."
+
+
+def _db_path(db: Optional[Path]) -> str:
+    if db is not None:
+        return str(db)
+    from ..settings import load_settings
+
+    return load_settings().database
+
+
+def _open(db: Optional[Path]):
+    from ..errors import StoreError
+    from ..store import open_store
+
+    try:
+        return open_store(_db_path(db))
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_STORE)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories or - (stdin): .txt, .html, .json, .jsonl."),
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    batch_size: int = typer.Option(200, help="Articles per transaction (a crash loses at most one batch, "
+                                   "which the next run stores)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Store articles, grouping them into stories and wire groups as they arrive.
+
+    Idempotent: an article already stored (same normalised content, or same URL) is skipped,
+    so re-running after an interruption stores only what is missing.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ..clean import clean_article
+    from ..errors import StoreError
+    from ..ingest import expand_paths, read_articles
+    from ..store.feed import Feeder
+
+    store = _open(db)
+    errors, stored, duplicates = [], 0, 0
+    try:
+        feeder = Feeder(store)
+        files = list(expand_paths(paths))
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeRemainingColumn(), console=err_console, disable=quiet, transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(files))
+            for source, _path in files:
+                # one file at a time keeps memory bounded by the largest file, not the corpus
+                read = read_articles([source])
+                for error in read.errors:
+                    if "duplicate of" in error.message:
+                        duplicates += 1
+                    else:
+                        errors.append(error)
+                articles = [clean_article(article) for article in read.articles]
+                sub = progress.add_task(f"  {Path(source).name}", total=len(articles)) if len(articles) > 50 else None
+                report = feeder.feed(articles, batch_size=batch_size,
+                                     progress=(lambda n: progress.advance(sub, n)) if sub is not None else None)
+                if sub is not None:
+                    progress.remove_task(sub)
+                stored += report.stored
+                duplicates += len(report.duplicates)
+                errors.extend(report.errors)
+                progress.advance(task)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_STORE)
+    finally:
+        store.close()
+    for error in errors:
+        err_console.print(f"[yellow]skipped[/yellow] {error.source}: {error.message}")
+    err_console.print(f"stored {stored} new article(s); {duplicates} already stored; "
+                      f"{len(errors)} could not be read; database {_db_path(db)}")
+    if errors:
+        raise typer.Exit(EXIT_SOME_INPUTS_BAD if stored or duplicates else EXIT_NOTHING_DONE)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def stories(
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    limit: int = typer.Option(50, help="Show at most this many stories (largest first); 0 for all."),
+    min_size: int = typer.Option(1, help="Only stories with at least this many articles."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per story instead of a table."),
+) -> None:
+    """List stories: size, independent sources, time span, title."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..errors import StoreError
+
+    store = _open(db)
+    try:
+        found = store.list_stories(limit=limit or None, min_size=min_size)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_STORE)
+    finally:
+        store.close()
+    if as_json:
+        for story in found:
+            print(json.dumps({"story": story.id, "size": story.size, "sources": story.sources,
+                              "first": story.first and story.first.isoformat(),
+                              "last": story.last and story.last.isoformat(), "title": story.title}))
+        return
+    table = Table("story", "articles", "sources", "from", "to", "title")
+    for story in found:
+        table.add_row(str(story.id), str(story.size), str(story.sources),
+                      story.first.isoformat() if story.first else "", story.last.isoformat() if story.last else "",
+                      story.title or "")
+    Console().print(table)
+
+
+@app.command()
+def show(
+    story: int = typer.Argument(..., help="Story number, as listed by `storydiff stories`."),
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    fmt: str = typer.Option("text", "--format", "-f", help="Output format of the comparison."),
+    copies: bool = typer.Option(False, "--copies", help="Compare wire copies too (by default only the "
+                                "likely original of each wire group, one article per independent source)."),
+) -> None:
+    """Compare the sources of one stored story, as `storydiff compare` does."""
+    from ..errors import StorydiffError
+
+    store = _open(db)
+    try:
+        articles = store.story_articles(story)
+        copy_keys = {record.article for record in store.wire_copies(story)}
+        if not copies and copy_keys:
+            keep = [a for a in articles if store.key_of(a.id) not in copy_keys]
+            err_console.print(f"{len(articles) - len(keep)} wire copies left out (--copies to include them)")
+            articles = keep
+    except StorydiffError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_STORE)
+    finally:
+        store.close()
+    if not articles:
+        err_console.print(f"[red]error:[/red] no story {story} in {_db_path(db)}; `storydiff stories` lists them")
+        raise typer.Exit(EXIT_NOTHING_DONE)
+    # Imported here: compare and render are separate stages that need not be loaded to store.
+    from ..compare import compare_articles
+    from ..render import render
+
+    try:
+        comparison = compare_articles(articles)
+    except StorydiffError as exc:
+        err_console.print(f"[red]error:[/red] story {story}: {exc}")
+        raise typer.Exit(EXIT_NOTHING_DONE)
+    print(render(comparison, fmt))
+
+
+@app.command()
+def cluster(
+    file: Path = typer.Argument(..., help="A .jsonl file in the stories/ format (id, title, text, url, published, outlet)."),
+    stream: bool = typer.Option(False, "--stream", help="Feed articles one by one in publication order with "
+                                "IDF learnt as they come (as ingest does) instead of IDF from the whole file."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+) -> None:
+    """Group the articles of one file into stories and wire groups, without a database.
+
+    Writes one JSON line per article: {"id": ..., "story": ..., "wire_group": ...}; the wire
+    group is named by the id of its likely original.
+    """
+    from ..clean import clean_article
+    from ..cluster import cluster_batch, cluster_stream, stream_order
+    from ..errors import InputProblem
+    from ..store.feed import read_story_record
+    from ..wire import likely_original, wire_groups
+
+    if not file.exists():
+        err_console.print(f"[red]error:[/red] {file}: no such file")
+        raise typer.Exit(EXIT_NOTHING_DONE)
+    articles, ids, bad = [], [], 0
+    for number, line in enumerate(file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{file}:{number}"
+        try:
+            record = json.loads(line)
+            article = clean_article(read_story_record(record, where, f"{file.stem}-{number}"))
+        except json.JSONDecodeError as exc:
+            err_console.print(f"[yellow]skipped[/yellow] {where}: malformed JSON at column {exc.colno}: {exc.msg}")
+            bad += 1
+            continue
+        except InputProblem as exc:
+            err_console.print(f"[yellow]skipped[/yellow] {exc}")
+            bad += 1
+            continue
+        articles.append(article)
+        ids.append(record.get("id") if record.get("id") is not None else article.id)
+    if not articles:
+        err_console.print(f"[red]error:[/red] {file}: no readable article")
+        raise typer.Exit(EXIT_NOTHING_DONE)
+    if stream:
+        order = stream_order(articles)
+        labels_in_order = cluster_stream([articles[i] for i in order])
+        labels = [0] * len(articles)
+        for position, index in enumerate(order):
+            labels[index] = labels_in_order[position]
+    else:
+        labels = cluster_batch(articles)
+    groups = wire_groups(articles)
+    members: dict[int, list[int]] = {}
+    for index, group in enumerate(groups):
+        members.setdefault(group, []).append(index)
+    original = {group: keys[likely_original([(k, articles[k]) for k in keys])] for group, keys in members.items()}
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for index, article_id in enumerate(ids):
+            out.write(json.dumps({"id": article_id, "story": labels[index],
+                                  "wire_group": ids[original[groups[index]]]}) + "\n")
+    finally:
+        if output:
+            out.close()
+    if bad:
+        raise typer.Exit(EXIT_SOME_INPUTS_BAD)

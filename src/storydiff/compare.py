@@ -1,0 +1,430 @@
+"""Compare: what the sources of one story agree on, where they conflict, what only one says.
+
+Input: cleaned ``Article`` objects of one story. Output: a ``Comparison`` whose findings
+each carry exact evidence spans in every article involved.
+
+The judgement is typed: two aligned dates conflict only if their TIMEX3 values cannot both
+be true ("2021-09" vs "2021-04"; not "1999" vs "1999-04"), two quantities only if their
+intervals are disjoint (not "at least 12" vs "15"), two places only if neither contains the
+other (not "Kasur" vs "Punjab"), two names only if one is a near-miss spelling of the other
+and not a standard variant. Where a source states a value compatible with the other
+source's, the pair is an agreement, however many other values the sentence holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from .align import (
+    ClaimPair,
+    Weights,
+    claims_of,
+    pair_claims,
+    sentence_terms,
+)
+from .annotate import annotate_articles
+from .clean import clean_article
+from .dating import infer_published
+from .errors import NotEnoughArticles
+from .ingest import read_articles
+from .model import (
+    AnnotatedArticle,
+    Article,
+    Claim,
+    Comparison,
+    Evidence,
+    Finding,
+    Mention,
+    Quantity,
+    Timex,
+)
+from .settings import Settings, default_settings
+
+# Thresholds on the claim-pair score (align.pair_claims: 0.6 weighted clause overlap +
+# 0.25 same event head + 0.15 shared entities). Chosen on the seed pair and the
+# discrepancies dev set (benchmarks/pairs.py); a conflict needs more than an agreement
+# because a false alarm costs a fact-checker more than a missed corroboration.
+AGREE_SCORE = 0.45
+CONFLICT_SCORE = 0.6
+# A competing reading counts as an alternative if it aligns at least this well.
+ALTERNATIVE_SCORE = 0.35
+# Sentence cosine (TF-IDF over content lemmas) above which two sentences corroborate each
+# other, and below which a sentence has no counterpart at all.
+STATEMENT_AGREE = 0.5
+STATEMENT_UNIQUE = 0.2
+# Names: spelling-variant score above which two names are taken as one name spelt two ways.
+SPELLING_VARIANT = 0.8
+
+UPDATE_CLASSES = {"death", "injury", "missing", "arrest", "evacuate"}
+ENTITY_NAME_KINDS = {"person", "org", "facility", "product", "event", "law", "work"}
+
+
+def relation(a: Claim, b: Claim) -> str:
+    """"same" | "compatible" | "conflict" | "unknown" for the values of two claims."""
+    va, vb = a.mention.value, b.mention.value
+    if isinstance(va, Timex) and isinstance(vb, Timex):
+        from .annotate.temporal import compare_timex
+
+        return compare_timex(va, vb)
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        from .annotate.quantities import compare_quantities
+
+        return compare_quantities(va, vb)
+    if a.kind == "place" and b.kind == "place":
+        from .annotate.places import place_relation
+
+        found = place_relation(a.mention.text, b.mention.text)
+        return {"same": "same", "contains": "compatible", "within": "compatible",
+                "different": "conflict"}.get(found, "unknown")
+    return "unknown"
+
+
+def _value(mention: Mention) -> object:
+    value = mention.value
+    if isinstance(value, Timex):
+        return value.value if not value.modifier else f"{value.modifier} {value.value}"
+    if isinstance(value, Quantity):
+        low = "-inf" if value.low == float("-inf") else f"{value.low:g}"
+        high = "inf" if value.high == float("inf") else f"{value.high:g}"
+        reading = f"{low}" if value.low == value.high else f"[{low}, {high}]"
+        return f"{reading} {value.unit}".strip() if value.unit else reading
+    return value
+
+
+def _evidence(claim: Claim) -> Evidence:
+    m = claim.mention
+    return Evidence(claim.article, m.start, m.end, m.text, m.field, _value(m))
+
+
+def _sentence_evidence(article: str, sentence) -> Evidence:
+    return Evidence(article, sentence.start, sentence.end, sentence.text, sentence.field)
+
+
+def _describe(claim_pair: ClaimPair) -> str:
+    a, b = claim_pair.a, claim_pair.b
+    what = {"date": "when", "number": "how many", "place": "where"}.get(a.kind, a.kind)
+    head = a.mention.value.unit if isinstance(a.mention.value, Quantity) and a.mention.value.unit else a.head
+    subject = ", ".join(sorted(claim_pair.shared_entities)[:3])
+    text = f"{what}: {head}" if head else what
+    return f"{text} ({subject})" if subject else text
+
+
+@dataclass
+class _Edge:
+    pair: ClaimPair
+    relation: str
+
+
+def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> list[_Edge]:
+    claims = {item.id: claims_of(item, canonical) for item in annotated}
+    weights = Weights([c for cs in claims.values() for c in cs])
+    edges: list[_Edge] = []
+    for left, right in combinations(annotated, 2):
+        pairs = pair_claims(claims[left.id], claims[right.id], weights)
+        judged = [(p, relation(p.a, p.b)) for p in pairs]
+        used: set[int] = set()
+        # Agreements first: a value with a compatible counterpart is never also a conflict.
+        compatible_with: dict[int, list[ClaimPair]] = defaultdict(list)
+        for pair, found in judged:
+            if found in ("same", "compatible") and pair.score >= ALTERNATIVE_SCORE:
+                compatible_with[id(pair.a)].append(pair)
+                compatible_with[id(pair.b)].append(pair)
+        for pair, found in judged:
+            # The same place named in two loosely related clauses says little; a place
+            # agreement needs the same event around it.
+            if found in ("same", "compatible") and pair.score >= AGREE_SCORE and (
+                    pair.a.kind != "place" or pair.head_match):
+                if id(pair.a) in used or id(pair.b) in used:
+                    continue
+                used.update((id(pair.a), id(pair.b)))
+                edges.append(_Edge(pair, found))
+        for pair, found in judged:
+            if found != "conflict" or pair.score < CONFLICT_SCORE or not pair.head_match:
+                continue
+            if id(pair.a) in used or id(pair.b) in used:
+                continue
+            if compatible_with.get(id(pair.a)) or compatible_with.get(id(pair.b)):
+                continue
+            used.update((id(pair.a), id(pair.b)))
+            edges.append(_Edge(pair, "conflict"))
+    return edges
+
+
+def _conflict_confidence(pair: ClaimPair) -> float:
+    # Score is at least CONFLICT_SCORE here; shared named entities make it far more
+    # likely that the two values are about the same event.
+    confidence = 0.5 + 0.4 * min(1.0, (pair.score - CONFLICT_SCORE) / (1 - CONFLICT_SCORE))
+    if pair.shared_entities:
+        confidence += 0.1
+    return round(min(confidence, 0.99), 2)
+
+
+def _likely_update(pair: ClaimPair, articles: dict[str, Article]) -> tuple[bool, dict | None]:
+    a, b = articles[pair.a.article], articles[pair.b.article]
+    published = {a.id: _iso(a.published), b.id: _iso(b.published)}
+    if pair.a.kind != "number" or not (a.published and b.published):
+        return False, published
+    if a.published_date == b.published_date:
+        return False, published
+    head = pair.a.head
+    unit = getattr(pair.a.mention.value, "unit", None)
+    return (head in UPDATE_CLASSES or (unit or "") in UPDATE_CLASSES), published
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
+    """Names one edit apart across sources: the same name, spelt two ways."""
+    from .annotate.names import is_standard_variant, spelling_variant
+
+    forms: dict[str, dict[str, Mention]] = {}
+    for item in annotated:
+        forms[item.id] = {}
+        for mention in item.mentions:
+            if mention.kind in ENTITY_NAME_KINDS | {"place"} and mention.text not in forms[item.id]:
+                forms[item.id][mention.text] = mention
+    findings = []
+    reported: set[tuple[str, str]] = set()
+    for left, right in combinations(annotated, 2):
+        left_text = f"{left.article.title or ''}\n{left.article.text}"
+        right_text = f"{right.article.title or ''}\n{right.article.text}"
+        for a_form, a_mention in forms[left.id].items():
+            if a_form in right_text:
+                continue
+            for b_form, b_mention in forms[right.id].items():
+                if b_form in left_text or (a_form, b_form) in reported:
+                    continue
+                score = spelling_variant(a_form, b_form)
+                if score < SPELLING_VARIANT or is_standard_variant(a_form, b_form):
+                    continue
+                reported.add((a_form, b_form))
+                findings.append(Finding(
+                    id="", type="conflict", kind="name", about=f"spelling of {b_form}",
+                    confidence=round(min(0.99, 0.6 + 0.35 * score), 2),
+                    evidence=[
+                        Evidence(left.id, a_mention.start, a_mention.end, a_mention.text, a_mention.field, a_form),
+                        Evidence(right.id, b_mention.start, b_mention.end, b_mention.text, b_mention.field, b_form),
+                    ],
+                    explanation=f"{a_form!r} and {b_form!r} differ by a letter or two: one is likely misspelt",
+                ))
+    return findings
+
+
+def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> list[Finding]:
+    """Sentences corroborated by other sources, and sentences only one source has."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    keys: list[tuple[str, object]] = []
+    documents: list[list[str]] = []
+    for item in annotated:
+        terms = sentence_terms(item, canonical)
+        for sentence in item.title_sentences + item.sentences:
+            words = terms.get((sentence.field, sentence.index), [])
+            keys.append((item.id, sentence))
+            documents.append(words)
+    if len(documents) < 2 or not any(documents):
+        return []
+    vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(documents)
+    similarity = cosine_similarity(matrix)
+    article_of = [k[0] for k in keys]
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    best_elsewhere = [0.0] * len(keys)
+    for i in range(len(keys)):
+        for j in range(len(keys)):
+            if article_of[i] == article_of[j] or not documents[i] or not documents[j]:
+                continue
+            best_elsewhere[i] = max(best_elsewhere[i], similarity[i, j])
+            if j > i and similarity[i, j] >= STATEMENT_AGREE:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(keys)):
+        groups[find(i)].append(i)
+    findings = []
+    for members in groups.values():
+        articles_in = {article_of[i] for i in members}
+        if len(articles_in) >= 2:
+            pairs = [similarity[i, j] for i in members for j in members if article_of[i] != article_of[j]]
+            findings.append(Finding(
+                id="", type="agreement", kind="statement",
+                about=_topic(keys[members[0]][1].text),
+                confidence=round(float(max(pairs)), 2),
+                evidence=[_sentence_evidence(article_of[i], keys[i][1]) for i in members],
+                explanation=f"said by {len(articles_in)} sources",
+            ))
+    for i, (article, sentence) in enumerate(keys):
+        if documents[i] and best_elsewhere[i] < STATEMENT_UNIQUE and len(groups[find(i)]) == 1:
+            findings.append(Finding(
+                id="", type="unique", kind="statement", about=_topic(sentence.text),
+                confidence=round(1.0 - float(best_elsewhere[i]), 2),
+                evidence=[_sentence_evidence(article, sentence)],
+                explanation="no other source says this",
+            ))
+    return findings
+
+
+def _topic(sentence: str, limit: int = 80) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
+
+
+def canonical_names(annotated: Sequence[AnnotatedArticle]) -> dict[str, str]:
+    from .annotate.names import canonical_entities
+
+    names = sorted({m.text for item in annotated for m in item.mentions
+                    if m.kind in ENTITY_NAME_KINDS | {"place", "group"}})
+    return canonical_entities(names)
+
+
+def _entity_index(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> dict[str, list[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for item in annotated:
+        for mention in item.mentions:
+            if mention.kind in ENTITY_NAME_KINDS | {"place"}:
+                index[canonical.get(mention.text, mention.text)].add(item.id)
+    return {name: sorted(ids) for name, ids in sorted(index.items())}
+
+
+def _claim_key(claim: Claim) -> tuple:
+    return (claim.article, claim.mention.field, claim.mention.start, claim.mention.end)
+
+
+def _group_edges(edges: list[_Edge]) -> list[list[_Edge]]:
+    """Edges that share a claim, grouped: with three or more sources one fact is one
+    finding ("two say 450 m, one says 300 m"), not one per pair of sources."""
+    parent: dict[tuple, tuple] = {}
+
+    def find(key: tuple) -> tuple:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for edge in edges:
+        parent[find(_claim_key(edge.pair.a))] = find(_claim_key(edge.pair.b))
+    groups: dict[tuple, list[_Edge]] = defaultdict(list)
+    for edge in edges:
+        groups[find(_claim_key(edge.pair.a))].append(edge)
+    return list(groups.values())
+
+
+def _claim_findings(edges: list[_Edge], articles: dict[str, Article]) -> list[Finding]:
+    findings = []
+    conflict_edges = [e for e in edges if e.relation == "conflict"]
+    in_conflict = {_claim_key(c) for e in conflict_edges for c in (e.pair.a, e.pair.b)}
+    # A claim that says exactly what a conflicting claim says (a wire copy, a second
+    # outlet) joins that side of the conflict; a merely compatible one ("at least 12"
+    # beside "15") stays an agreement of its own rather than being drawn into the dispute.
+    joined = [e for e in edges if e.relation == "same"
+              and (_claim_key(e.pair.a) in in_conflict or _claim_key(e.pair.b) in in_conflict)]
+    rest = [e for e in edges if e.relation != "conflict" and e not in joined]
+    for group in _group_edges(conflict_edges + joined):
+        claims: dict[tuple, Claim] = {}
+        for edge in group:
+            claims.setdefault(_claim_key(edge.pair.a), edge.pair.a)
+            claims.setdefault(_claim_key(edge.pair.b), edge.pair.b)
+        evidence = [_evidence(c) for c in sorted(claims.values(), key=lambda c: (c.article, c.mention.start))]
+        conflicting = [e for e in group if e.relation == "conflict"]
+        pair = max(conflicting, key=lambda e: e.pair.score).pair
+        update, published = _likely_update(pair, articles)
+        values = " vs ".join(dict.fromkeys(str(e.value) for e in evidence))
+        findings.append(Finding(
+            id="", type="conflict", kind=pair.a.kind, about=_describe(pair),
+            confidence=max(_conflict_confidence(e.pair) for e in conflicting), evidence=evidence,
+            explanation=values, likely_update=update, published=published if update else None,
+        ))
+    for group in _group_edges(rest):
+        claims = {}
+        for edge in group:
+            claims.setdefault(_claim_key(edge.pair.a), edge.pair.a)
+            claims.setdefault(_claim_key(edge.pair.b), edge.pair.b)
+        evidence = [_evidence(c) for c in sorted(claims.values(), key=lambda c: (c.article, c.mention.start))]
+        best = max(group, key=lambda e: e.pair.score).pair
+        same = all(e.relation == "same" for e in group)
+        findings.append(Finding(
+            id="", type="agreement", kind=best.a.kind, about=_describe(best),
+            confidence=round(min(0.99, best.score), 2), evidence=evidence,
+            explanation=("the same value" if same
+                         else "compatible values (rounding, range or precision differ)"),
+        ))
+    return findings
+
+
+def _note_disputes(findings: list[Finding]) -> None:
+    """A corroborated sentence that holds a disputed value says so, so that a reader does
+    not take "said by 3 sources" for agreement on every detail."""
+    conflicts = [f for f in findings if f.type == "conflict"]
+    for finding in findings:
+        if finding.type != "agreement" or finding.kind != "statement":
+            continue
+        disputed = [c.id for c in conflicts if any(
+            e.article == s.article and e.field == s.field and s.start <= e.start and e.end <= s.end
+            for e in c.evidence for s in finding.evidence)]
+        if disputed:
+            finding.explanation += "; but they differ on a detail: see " + ", ".join(disputed)
+
+
+def compare_annotated(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
+    """Findings for already annotated articles of one story."""
+    canonical = canonical_names(annotated)
+    articles = {item.id: item.article for item in annotated}
+    findings = _claim_findings(_judge_claims(annotated, canonical), articles)
+    findings += _name_conflicts(annotated)
+    findings += _statements(annotated, canonical)
+    order = {"conflict": 0, "agreement": 1, "unique": 2}
+    findings.sort(key=lambda f: (order[f.type], -f.confidence))
+    for number, finding in enumerate(findings, 1):
+        finding.id = f"F{number}"
+    _note_disputes(findings)
+    return findings
+
+
+def prepare(articles: Iterable[Article]) -> list[Article]:
+    """Clean articles and infer missing publication dates across the story."""
+    cleaned = [a if a.removed or not a.original else clean_article(a) for a in articles]
+    return infer_published(cleaned)
+
+
+def compare_articles(articles: Sequence[Article], settings: Settings | None = None) -> Comparison:
+    """Compare the articles of one story: the core of ``storydiff compare``."""
+    settings = settings or default_settings()
+    prepared = prepare(articles)
+    if len(prepared) < 2:
+        raise NotEnoughArticles(
+            f"a comparison needs at least two articles, got {len(prepared)}: "
+            "give two or more reports of the same story"
+        )
+    annotated = annotate_articles(prepared, settings)
+    findings = [f for f in compare_annotated(annotated)
+                if f.type != "conflict" or f.confidence >= settings.min_conflict_confidence]
+    canonical = canonical_names(annotated)
+    return Comparison(articles=prepared, findings=findings, entities=_entity_index(annotated, canonical))
+
+
+def compare_paths(paths: Iterable[str], settings: Settings | None = None, **metadata) -> Comparison:
+    """Read, clean and compare files; unreadable inputs are listed in ``errors``."""
+    settings = settings or default_settings()
+    result = read_articles(paths, max_bytes=settings.max_input_bytes, **metadata)
+    if len(result.articles) < 2:
+        raise NotEnoughArticles(
+            f"a comparison needs at least two readable articles, got {len(result.articles)}"
+            + ("; problems: " + "; ".join(f"{e.source}: {e.message}" for e in result.errors)
+               if result.errors else "")
+        )
+    comparison = compare_articles(result.articles, settings)
+    comparison.errors = result.errors
+    return comparison

@@ -1,0 +1,105 @@
+"""The narrow interface every store implements (SQLite by default).
+
+A store keeps articles (each once: identity by normalised content and by URL), which story
+and which wire group each article belongs to, what a re-publisher added to or removed from
+the original, and the clusterer's state so that a restarted ingest carries on where the
+last one stopped. Writes happen inside ``transaction()``: everything in one batch is
+stored, or nothing is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from ..model import Article
+
+
+@dataclass(frozen=True)
+class Added:
+    """The outcome of offering one article to the store."""
+
+    key: int  # the store's key of the stored article (the existing one for a duplicate)
+    new: bool
+    duplicate_of: str | None = None  # the id of the stored article it duplicates
+    reason: str | None = None  # "same content" or "same URL"
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """One line of ``storydiff stories``."""
+
+    id: int
+    title: str | None
+    size: int
+    sources: int  # independent sources: wire groups, each counted once
+    first: date | None
+    last: date | None
+
+
+@dataclass
+class WireRecord:
+    """A stored wire copy: ``article`` republishes ``original`` (store keys)."""
+
+    article: int
+    original: int
+    similarity: float
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    title_changed: bool = False
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Storage for articles, stories and wire groups."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside are committed together or not at all."""
+
+    def add_article(self, article: Article, *, signature: bytes | None = None) -> Added:
+        """Store an article unless the same content or URL is already stored."""
+
+    def get_article(self, ref: str | int) -> Article:
+        """One article by its id (str) or store key (int); ``KeyError`` if absent."""
+
+    def get_articles(self, keys: Sequence[int]) -> dict[int, Article]:
+        """Articles by store key (missing keys are left out)."""
+
+    def count_articles(self) -> int: ...
+
+    def assign_story(self, keys: Sequence[int], story: int) -> None: ...
+
+    def merge_stories(self, gone: int, into: int) -> None:
+        """Move every article of story ``gone`` to story ``into``."""
+
+    def assign_wire_group(self, key: int, group: int) -> None: ...
+
+    def wire_group_members(self, group: int) -> list[int]: ...
+
+    def wire_group_of(self, keys: Sequence[int]) -> dict[int, int]: ...
+
+    def replace_wire_copies(self, group: int, copies: Iterable[WireRecord]) -> None:
+        """Record what each copy in ``group`` added to and removed from the original."""
+
+    def wire_copies(self, story: int) -> list[WireRecord]: ...
+
+    def signatures(self) -> Iterator[tuple[int, bytes]]:
+        """(key, MinHash signature) of every stored article, to rebuild the LSH index."""
+
+    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
+                           removed: Iterable[int]) -> None:
+        """Persist changed document frequencies and story centroids."""
+
+    def load_cluster_state(self) -> tuple[dict[str, int], int, list[object]]: ...
+
+    def list_stories(self, *, limit: int | None = None, min_size: int = 1) -> list[StorySummary]: ...
+
+    def story_articles(self, story: int) -> list[Article]: ...
+
+    def close(self) -> None: ...
+
+
+__all__ = ["Store", "Added", "StorySummary", "WireRecord"]

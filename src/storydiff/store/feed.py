@@ -1,0 +1,138 @@
+"""Feed: put a stream of articles into a store in crash-safe batches, assigning each new
+article to a story and a wire group as it arrives."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..cluster import StoryClusterer, StoryClusterSettings
+from ..errors import InputProblem, StoreError
+from ..ingest import from_record
+from ..loose_dates import loose_date
+from ..model import Article, InputError
+from ..wire import WireDetector, WireSettings, describe_group
+from .base import Store, WireRecord
+
+
+def read_story_record(record: Any, source: str, fallback_id: str) -> Article:
+    """One record of the ``stories/`` format; a non-ISO ``published`` (a scraped date line)
+    is read loosely instead of refusing the record, and dropped when it cannot be read.
+    A record with a title but no text (61 ECB+ documents) is read with its title as text:
+    a headline is enough to place an article in a story."""
+    if isinstance(record, dict) and not str(record.get("text") or "").strip():
+        title = record.get("title")
+        if isinstance(title, str) and title.strip():
+            record = {**record, "text": title}
+    try:
+        return from_record(record, source, fallback_id)
+    except InputProblem as exc:
+        if not isinstance(record, dict) or "published date" not in exc.problem:
+            raise
+        loose = dict(record)
+        loose["published"] = loose_date(str(record.get("published")))
+        return from_record(loose, source, fallback_id)
+
+
+@dataclass
+class FeedReport:
+    """What one ``feed`` call did."""
+
+    stored: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (article id, why)
+    errors: list[InputError] = field(default_factory=list)
+    stories: set[int] = field(default_factory=set)
+
+
+class Feeder:
+    """Adds articles to a store, each joining a story and a wire group as it arrives.
+
+    The clusterer's state and the LSH index are rebuilt from the store when the feeder is
+    made, so a second run (or a run after a crash) carries on from the last committed batch.
+    Each batch is one transaction: articles, their story and wire group, and the clusterer
+    state changed by them are committed together, so a killed process loses at most the
+    uncommitted batch, which the next run stores again (already-stored articles are skipped
+    by content and URL identity).
+    """
+
+    def __init__(self, store: Store, cluster_settings: StoryClusterSettings | None = None,
+                 wire_settings: WireSettings | None = None):
+        self.store = store
+        self.clusterer = StoryClusterer(cluster_settings)
+        df, n_docs, stories = store.load_cluster_state()
+        self.clusterer.load(df, n_docs, stories)
+        self.wire = WireDetector(wire_settings)
+        for key, blob in store.signatures():
+            self.wire.index(key, pickle.loads(blob))
+
+    def _fetch(self, keys: Sequence[int]) -> dict[int, tuple[Article, int | None]]:
+        articles = self.store.get_articles(keys)
+        groups = self.store.wire_group_of(list(articles))
+        return {key: (article, groups.get(key)) for key, article in articles.items()}
+
+    def _add_one(self, article: Article, report: FeedReport) -> None:
+        minhash = self.wire.signature(article)
+        added = self.store.add_article(article, signature=pickle.dumps(minhash))
+        if not added.new:
+            report.duplicates.append((article.id, f"{added.reason} as {added.duplicate_of}: not stored again"))
+            return
+        story = self.clusterer.add(article)
+        self.store.assign_story([added.key], story)
+        found = self.wire.match(article, minhash, self._fetch)
+        group = added.key
+        if found is not None:
+            group = self.store.wire_group_of([found[0]]).get(found[0], found[0])
+        self.store.assign_wire_group(added.key, group)
+        if found is not None:
+            members = self.store.get_articles(self.store.wire_group_members(group))
+            original, copies = describe_group(sorted(members.items()))
+            self.store.replace_wire_copies(group, [
+                WireRecord(key, original, copy.similarity, copy.added, copy.removed, copy.title_changed)
+                for key, copy in copies])
+        self.wire.index(added.key, minhash)
+        report.stored += 1
+        report.stories.add(story)
+
+    def _save_state(self, report: FeedReport) -> None:
+        clusterer = self.clusterer
+        for gone, into in clusterer.merges:
+            self.store.merge_stories(gone, into)
+            report.stories.discard(gone)
+            report.stories.add(into)
+        live = [clusterer.stories[s] for s in clusterer.dirty_stories if s in clusterer.stories]
+        removed = [s for s in clusterer.dirty_stories if s not in clusterer.stories]
+        self.store.save_cluster_state({t: clusterer.df[t] for t in clusterer.dirty_terms},
+                                      clusterer.n_docs, live, removed)
+
+    def feed(self, articles: Iterable[Article], *, batch_size: int = 200,
+             progress: Callable[[int], None] | None = None) -> FeedReport:
+        """Store ``articles`` (cleaned) in transactions of ``batch_size``."""
+        report = FeedReport()
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                self._feed_batch(batch, report, progress)
+                batch = []
+        if batch:
+            self._feed_batch(batch, report, progress)
+        return report
+
+    def _feed_batch(self, batch: list[Article], report: FeedReport,
+                    progress: Callable[[int], None] | None) -> None:
+        with self.store.transaction():
+            for article in batch:
+                try:
+                    with self.store.transaction():
+                        self._add_one(article, report)
+                except StoreError:
+                    raise
+                except Exception as exc:  # one bad record must not cost the batch
+                    report.errors.append(InputError(article.source or article.id,
+                                                    f"not stored: {type(exc).__name__}: {exc}"))
+                if progress:
+                    progress(1)
+            self._save_state(report)
+        self.clusterer.mark_clean()

@@ -1,0 +1,391 @@
+"""The SQLite store: the zero-setup default (``./storydiff.db``).
+
+WAL journal and ``synchronous=FULL``: a committed batch survives a killed process (and a
+power cut), an uncommitted one leaves no trace. The schema carries its version in
+``schema_version``; ``MIGRATIONS`` bring an older file up to date in one transaction, and a
+file from a newer storydiff is refused rather than guessed at. See docs/store.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit, parse_qsl, urlencode
+
+from ..errors import StoreError
+from ..ingest import content_key
+from ..model import Article, Evidence, Removed
+from .base import Added, StorySummary, WireRecord
+
+# (version, what it does, SQL). Append only: a released migration is never edited.
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "articles, stories, wire copies, clusterer state", """
+        CREATE TABLE articles (
+            key INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            content_key TEXT NOT NULL UNIQUE,
+            url_key TEXT UNIQUE,
+            title TEXT,
+            text TEXT NOT NULL,
+            original TEXT NOT NULL,
+            source TEXT NOT NULL,
+            outlet TEXT,
+            url TEXT,
+            published TEXT,
+            published_inferred INTEGER NOT NULL DEFAULT 0,
+            published_evidence TEXT,
+            agency TEXT,
+            dateline TEXT,
+            removed TEXT NOT NULL DEFAULT '[]',
+            story INTEGER,
+            wire_group INTEGER,
+            signature BLOB,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_story ON articles(story);
+        CREATE INDEX articles_wire_group ON articles(wire_group);
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT,
+            size INTEGER NOT NULL,
+            first_day INTEGER,
+            last_day INTEGER,
+            centroid TEXT NOT NULL
+        );
+        CREATE TABLE wire_copies (
+            article INTEGER PRIMARY KEY REFERENCES articles(key),
+            wire_group INTEGER NOT NULL,
+            original INTEGER NOT NULL REFERENCES articles(key),
+            similarity REAL NOT NULL,
+            added TEXT NOT NULL,
+            removed TEXT NOT NULL,
+            title_changed INTEGER NOT NULL
+        );
+        CREATE INDEX wire_copies_group ON wire_copies(wire_group);
+        CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """),
+    (2, "cache each story's count of independent sources", """
+        ALTER TABLE stories ADD COLUMN sources INTEGER;
+    """),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+_TRACKING = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid",
+             "gclid", "ocid", "cmpid", "ref", "smid")
+
+
+def url_key(url: str | None) -> str | None:
+    """A URL reduced to what identifies the page: no scheme, ``www.``, fragment, tracking
+    parameters or trailing slash, host lower-cased."""
+    if not url or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    if not parts.netloc:
+        return url.strip()
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if k.lower() not in _TRACKING))
+    return urlunsplit(("", host, parts.path.rstrip("/") or "/", query, ""))[2:]
+
+
+def _date_text(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_date(text: str | None) -> date | datetime | None:
+    if not text:
+        return None
+    return date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text)
+
+
+def _explain(path: str, exc: sqlite3.Error) -> StoreError:
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return StoreError(f"{path}: the database is locked by another process; wait for it to "
+                          "finish or use another file with --db")
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return StoreError(f"{path}: the file is not a usable storydiff database ({message}); "
+                          "restore it from a backup or start a new one with --db")
+    if "readonly" in message or "unable to open" in message:
+        return StoreError(f"{path}: cannot open the database for writing ({message}); check the "
+                          "path and its permissions")
+    return StoreError(f"{path}: database error: {message}")
+
+
+class SQLiteStore:
+    """A ``Store`` in one SQLite file.
+
+    >>> store = SQLiteStore("storydiff.db")            # doctest: +SKIP
+    >>> with store.transaction():                        # doctest: +SKIP
+    ...     added = store.add_article(article)
+    """
+
+    def __init__(self, path: str | Path = "storydiff.db", *, timeout: float = 10.0):
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                       check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # FULL: a commit is on disk before ingest reports it; costs one fsync per batch.
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise _explain(self.path, exc) from exc
+        self._depth = 0
+
+    # -- schema ------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
+        if not exists:
+            return 0
+        row = self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return row[0] or 0
+
+    def _migrate(self, target: int = SCHEMA_VERSION) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and "schema_version" not in tables:
+                raise StoreError(f"{self.path}: this SQLite file was not made by storydiff (tables: "
+                                 f"{', '.join(sorted(tables)[:5])}); use another file with --db")
+            self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                             "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            current = self.schema_version()
+            if current > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: database schema version {current} is newer than this "
+                                 f"storydiff understands ({SCHEMA_VERSION}); upgrade storydiff")
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            for version, description, sql in MIGRATIONS:
+                if current < version <= target:
+                    for statement in sql.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                    self._db.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (version, description, now))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    # -- transactions ------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            # nested: a savepoint, so one failed article undoes only its own writes
+            name = f"sp{self._depth}"
+            self._run(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._db.execute(f"ROLLBACK TO {name}")
+                self._db.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            self._run(f"RELEASE {name}")
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _explain(self.path, exc) from exc
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._db.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._db.execute("ROLLBACK")
+            raise _explain(self.path, exc) from exc
+
+    def _run(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise _explain(self.path, exc) from exc
+
+    # -- articles ----------------------------------------------------------------------
+    def add_article(self, article: Article, *, signature: bytes | None = None) -> Added:
+        key_text = content_key(article)
+        url = url_key(article.url)
+        row = self._run("SELECT key, id FROM articles WHERE content_key = ?", (key_text,)).fetchone()
+        if row:
+            return Added(row[0], False, row[1], "same content")
+        if url is not None:
+            row = self._run("SELECT key, id FROM articles WHERE url_key = ?", (url,)).fetchone()
+            if row:
+                return Added(row[0], False, row[1], "same URL")
+        article_id, number = article.id, 2
+        while self._run("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+            article_id = f"{article.id}~{number}"
+            number += 1
+        evidence = article.published_evidence
+        cursor = self._run(
+            "INSERT INTO articles (id, content_key, url_key, title, text, original, source, outlet, url, "
+            "published, published_inferred, published_evidence, agency, dateline, removed, signature, "
+            "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article_id, key_text, url, article.title, article.text, article.original or article.text,
+             article.source, article.outlet, article.url, _date_text(article.published),
+             int(article.published_inferred),
+             json.dumps(evidence.__dict__, default=str) if evidence else None,
+             article.agency, article.dateline,
+             json.dumps([[r.start, r.end, r.reason, r.text] for r in article.removed]),
+             signature, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+        article.id = article_id
+        return Added(cursor.lastrowid, True)
+
+    _COLUMNS = ("key, id, title, text, original, source, outlet, url, published, published_inferred, "
+                "published_evidence, agency, dateline, removed")
+
+    @staticmethod
+    def _article(row: tuple) -> Article:
+        (_, article_id, title, text, original, source, outlet, url, published, inferred, evidence,
+         agency, dateline, removed) = row
+        return Article(
+            id=article_id, text=text, original=original, source=source, title=title, outlet=outlet,
+            url=url, published=_parse_date(published), published_inferred=bool(inferred),
+            published_evidence=Evidence(**json.loads(evidence)) if evidence else None,
+            agency=agency, dateline=dateline,
+            removed=[Removed(*item) for item in json.loads(removed)],
+        )
+
+    def get_article(self, ref: str | int) -> Article:
+        column = "key" if isinstance(ref, int) else "id"
+        row = self._run(f"SELECT {self._COLUMNS} FROM articles WHERE {column} = ?", (ref,)).fetchone()
+        if row is None:
+            raise KeyError(ref)
+        return self._article(row)
+
+    def get_articles(self, keys: Sequence[int]) -> dict[int, Article]:
+        found: dict[int, Article] = {}
+        keys = list(keys)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._run(f"SELECT {self._COLUMNS} FROM articles WHERE key IN ({marks})", chunk):
+                found[row[0]] = self._article(row)
+        return found
+
+    def key_of(self, article_id: str) -> int:
+        row = self._run("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return row[0]
+
+    def count_articles(self) -> int:
+        return self._run("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    # -- stories -----------------------------------------------------------------------
+    def assign_story(self, keys: Sequence[int], story: int) -> None:
+        self._db.executemany("UPDATE articles SET story = ? WHERE key = ?", [(story, key) for key in keys])
+
+    def merge_stories(self, gone: int, into: int) -> None:
+        self._run("UPDATE articles SET story = ? WHERE story = ?", (into, gone))
+
+    def story_of(self, key: int) -> int | None:
+        row = self._run("SELECT story FROM articles WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def list_stories(self, *, limit: int | None = None, min_size: int = 1) -> list[StorySummary]:
+        sql = ("SELECT story, COUNT(*), COUNT(DISTINCT COALESCE(wire_group, -key)), MIN(published), "
+               "MAX(published), (SELECT title FROM stories WHERE id = story) FROM articles "
+               "WHERE story IS NOT NULL GROUP BY story HAVING COUNT(*) >= ? "
+               "ORDER BY COUNT(*) DESC, MAX(published) DESC, story")
+        params: list = [min_size]
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [
+            StorySummary(story, title, size, sources,
+                         _day(first), _day(last))
+            for story, size, sources, first, last, title in self._run(sql, params)
+        ]
+
+    def story_articles(self, story: int) -> list[Article]:
+        rows = self._run(f"SELECT {self._COLUMNS} FROM articles WHERE story = ? ORDER BY published, key",
+                         (story,)).fetchall()
+        return [self._article(row) for row in rows]
+
+    # -- wire groups -------------------------------------------------------------------
+    def assign_wire_group(self, key: int, group: int) -> None:
+        self._run("UPDATE articles SET wire_group = ? WHERE key = ?", (group, key))
+
+    def wire_group_members(self, group: int) -> list[int]:
+        return [row[0] for row in self._run("SELECT key FROM articles WHERE wire_group = ? ORDER BY key", (group,))]
+
+    def wire_group_of(self, keys: Sequence[int]) -> dict[int, int]:
+        keys = list(keys)
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        return {key: group for key, group in self._run(
+            f"SELECT key, wire_group FROM articles WHERE key IN ({marks}) AND wire_group IS NOT NULL", keys)}
+
+    def replace_wire_copies(self, group: int, copies: Iterable[WireRecord]) -> None:
+        self._run("DELETE FROM wire_copies WHERE wire_group = ?", (group,))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO wire_copies VALUES (?,?,?,?,?,?,?)",
+            [(c.article, group, c.original, c.similarity, json.dumps(c.added), json.dumps(c.removed),
+              int(c.title_changed)) for c in copies])
+
+    def wire_copies(self, story: int) -> list[WireRecord]:
+        rows = self._run(
+            "SELECT w.article, w.original, w.similarity, w.added, w.removed, w.title_changed FROM wire_copies w "
+            "JOIN articles a ON a.key = w.article WHERE a.story = ? ORDER BY w.wire_group, w.article", (story,))
+        return [WireRecord(a, o, s, json.loads(ad), json.loads(rm), bool(t)) for a, o, s, ad, rm, t in rows]
+
+    def signatures(self) -> Iterator[tuple[int, bytes]]:
+        yield from self._run("SELECT key, signature FROM articles WHERE signature IS NOT NULL ORDER BY key")
+
+    # -- clusterer state ---------------------------------------------------------------
+    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
+                           removed: Iterable[int]) -> None:
+        self._db.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = excluded.df",
+                             list(df.items()))
+        self._run("INSERT OR REPLACE INTO meta VALUES ('n_docs', ?)", (str(n_docs),))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO stories (id, title, size, first_day, last_day, centroid) VALUES (?,?,?,?,?,?)",
+            [(s.id, s.title, s.size, s.first_day, s.last_day, json.dumps(s.centroid, separators=(",", ":")))
+             for s in stories])
+        self._db.executemany("DELETE FROM stories WHERE id = ?", [(story,) for story in removed])
+
+    def load_cluster_state(self) -> tuple[dict[str, int], int, list[object]]:
+        from ..cluster import StoryState
+
+        df = dict(self._run("SELECT term, df FROM term_df"))
+        row = self._run("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
+        stories = [StoryState(id=i, title=t, size=n, first_day=f, last_day=l, centroid=json.loads(c))
+                   for i, t, n, f, l, c in self._run(
+                       "SELECT id, title, size, first_day, last_day, centroid FROM stories")]
+        return df, int(row[0]) if row else 0, stories
+
+    def integrity_check(self) -> str:
+        return self._run("PRAGMA integrity_check").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _day(text: str | None) -> date | None:
+    value = _parse_date(text)
+    return value.date() if isinstance(value, datetime) else value
+
+
+__all__ = ["SQLiteStore", "MIGRATIONS", "SCHEMA_VERSION", "url_key"]

@@ -1,0 +1,68 @@
+"""Feeding articles into a store: stories and wire groups as they arrive, idempotent runs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storydiff.model import Article
+from storydiff.store import open_store
+from storydiff.store.feed import Feeder, read_story_record
+
+QUAKE = ("A magnitude 7.1 earthquake struck the coast of Tarapaca in northern Chile on Tuesday, "
+         "shaking buildings in Iquique and cutting power to thousands of homes. "
+         "The navy lifted a tsunami warning after two hours. "
+         "Officials in Iquique said three people were hurt by falling glass. "
+         "Schools in the Tarapaca region will stay closed on Wednesday while engineers check them.")
+FLOOD = ("Heavy rain flooded the centre of Valencia overnight, closing the metro and stranding drivers "
+         "on the ring road. Firefighters rescued forty people from cars. The regional government "
+         "opened shelters in two sports halls and asked residents to stay at home.")
+
+
+def art(article_id, text, published, title=None, outlet=None):
+    return Article(id=article_id, text=text, original=text, source=article_id, title=title,
+                   published=published, outlet=outlet)
+
+
+def test_stories_and_wire_copies_are_stored(tmp_path):
+    store = open_store(tmp_path / "s.db")
+    feeder = Feeder(store)
+    copy = QUAKE.rsplit(" Schools", 1)[0] + " The mayor of Iquique thanked rescue teams."
+    report = feeder.feed([
+        art("wire", QUAKE, date(2014, 4, 1), "Strong quake hits northern Chile", "Agency"),
+        art("copy", copy, date(2014, 4, 2), "Chile shaken by 7.1 quake", "Daily"),
+        art("flood", FLOOD, date(2014, 4, 2), "Valencia floods", "Daily"),
+    ])
+    assert report.stored == 3 and not report.errors
+    stories = {s.id: s for s in store.list_stories()}
+    quake_story = store.story_of(store.key_of("wire"))
+    assert store.story_of(store.key_of("copy")) == quake_story
+    assert store.story_of(store.key_of("flood")) != quake_story
+    assert stories[quake_story].size == 2 and stories[quake_story].sources == 1
+    [record] = store.wire_copies(quake_story)
+    assert record.article == store.key_of("copy") and record.original == store.key_of("wire")
+    assert record.added == ["The mayor of Iquique thanked rescue teams."]
+    assert record.removed[0].startswith("Schools in the Tarapaca region")
+    assert record.title_changed
+
+
+def test_a_second_run_stores_nothing_twice_and_carries_state_on(tmp_path):
+    path = tmp_path / "s.db"
+    first = Feeder(open_store(path))
+    first.feed([art("wire", QUAKE, date(2014, 4, 1))])
+    first.store.close()
+    second = Feeder(open_store(path))
+    report = second.feed([art("wire", QUAKE, date(2014, 4, 1)),
+                          art("later", QUAKE.replace("Tuesday", "Tuesday night"), date(2014, 4, 1))])
+    assert report.stored == 1 and len(report.duplicates) == 1
+    store = second.store
+    assert store.count_articles() == 2
+    # the clusterer state came back from the store: the near-copy joined the old story
+    assert store.story_of(store.key_of("later")) == store.story_of(store.key_of("wire"))
+
+
+def test_loose_dates_and_title_only_records_are_read():
+    article = read_story_record({"id": "x", "title": "Quake hits Chile", "text": "",
+                                 "published": "Posted : May 3rd, 2013 2 : 00pm EDT"}, "f:1", "f-1")
+    assert article.text == "Quake hits Chile" and article.published == date(2013, 5, 3)
+    unreadable = read_story_record({"text": "Body.", "published": "yesterday-ish"}, "f:2", "f-2")
+    assert unreadable.published is None

@@ -1,0 +1,104 @@
+"""Incremental story clustering: text, entities and time decide which story an article joins."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from storydiff.cluster import (StoryClusterer, article_features, cluster_batch, cluster_stream,
+                               entity_phrases)
+from storydiff.model import Article
+
+CHILE = ("An earthquake of magnitude {m} struck {place} in Chile on {day}, {effect}. "
+         "Rescue teams from Santiago reached {place} by road. "
+         "President {president} said the government would send water and tents to {place}.")
+CHILE_2010 = dict(m="8.8", place="Concepcion", day="Saturday", president="Michelle Bachelet",
+                  effect="collapsing bridges and killing hundreds")
+CHILE_2019 = dict(m="6.2", place="Coquimbo", day="Tuesday", president="Sebastian Pinera",
+                  effect="cutting power to coastal towns")
+STRIKE = ("Dock workers at the port of Rotterdam began a strike on {day} over pay, "
+          "leaving container ships waiting at anchor. The union FNV said talks with employers "
+          "had broken down. {extra}")
+
+
+def art(article_id, text, published=None, title=None):
+    return Article(id=article_id, text=text, original=text, source=article_id, title=title, published=published)
+
+
+def chile(article_id, facts, published, **changes):
+    return art(article_id, CHILE.format(**{**facts, **changes}), published, f"Quake hits {facts['place']}")
+
+
+def test_entity_phrases_are_capitalised_runs_not_sentence_starts():
+    found = entity_phrases("The Bank of England raised rates. Rescue teams from Santiago arrived. He said so.")
+    assert "bank of england" in found and "santiago" in found
+    assert "the" not in found and "he" not in found
+
+
+def test_same_event_joins_and_a_different_event_starts_a_story():
+    clusterer = StoryClusterer()
+    first = clusterer.add(chile("a", CHILE_2010, date(2010, 2, 27)))
+    second = clusterer.add(chile("b", CHILE_2010, date(2010, 2, 28), day="Saturday night"))
+    strike = clusterer.add(art("c", STRIKE.format(day="Monday", extra=""), date(2010, 2, 28)))
+    assert first == second != strike
+
+
+def test_same_kind_of_event_years_apart_is_another_story():
+    # Identical wording and place: only the dates tell the two earthquakes apart.
+    clusterer = StoryClusterer()
+    early = clusterer.add(chile("a", CHILE_2010, date(2010, 2, 27)))
+    late = clusterer.add(chile("b", CHILE_2010, date(2019, 1, 20)))
+    assert early != late
+
+
+def test_fragments_are_merged_when_a_bridging_article_arrives():
+    clusterer = StoryClusterer()
+    a = clusterer.add(art("a", STRIKE.format(day="Monday", extra="Ships queued off the coast."), date(2023, 5, 1)))
+    clusterer.add(art("b", STRIKE.format(day="Monday", extra="The port authority warned of delays."),
+                      date(2023, 5, 2)))
+    assert clusterer.stories[a].size == 2
+
+
+def test_state_round_trips_through_plain_data():
+    clusterer = StoryClusterer()
+    story = clusterer.add(chile("a", CHILE_2010, date(2010, 2, 27)))
+    restored = StoryClusterer()
+    restored.load(dict(clusterer.df), clusterer.n_docs, list(clusterer.stories.values()))
+    assert restored.add(chile("b", CHILE_2010, date(2010, 2, 28), day="Sunday")) == story
+
+
+def test_stream_and_batch_agree_on_a_small_corpus():
+    articles = [chile(f"q{i}", CHILE_2010, date(2010, 2, 27 + i % 2), day=day)
+                for i, day in enumerate(["Saturday", "Sunday", "Saturday morning"])]
+    articles += [art(f"s{i}", STRIKE.format(day=day, extra=""), date(2023, 5, 1)) for i, day in
+                 enumerate(["Monday", "Tuesday"])]
+    stream = cluster_stream(articles)
+    batch = cluster_batch(articles)
+    same = lambda labels: [[labels[i] == labels[j] for j in range(5)] for i in range(5)]  # noqa: E731
+    assert same(stream) == same(batch)
+
+
+def test_features_weigh_the_headline_and_cap_long_texts():
+    features = article_features(art("a", "word " * 5000 + "Valparaiso", None, "Valparaiso fire"))
+    assert "valparaiso" in features.terms  # from the title: the body tail is past max_words
+
+
+@pytest.mark.shared
+def test_basil_stories_are_found():
+    from conftest import shared_path
+    from storydiff.clean import clean_article
+    from storydiff.store.feed import read_story_record
+
+    path = shared_path("data", "stories", "basil.jsonl")
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [clean_article(read_story_record(r, f"basil:{i}", f"b{i}")) for i, r in enumerate(records)]
+    labels = cluster_batch(articles)
+    pairs = same = 0
+    for i in range(len(records)):
+        for j in range(i + 1, len(records)):
+            if records[i]["story"] == records[j]["story"]:
+                pairs += 1
+                same += labels[i] == labels[j]
+    assert same / pairs > 0.85

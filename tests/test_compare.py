@@ -1,0 +1,118 @@
+"""compare on the bundled example story: planted agreements, conflicts and look-alikes."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from storydiff.cli.compare_cmd import example_files
+from storydiff.compare import compare_articles, compare_paths
+from storydiff.errors import NotEnoughArticles
+from storydiff.model import Article
+from storydiff.render import render
+
+
+@pytest.fixture(scope="module")
+def example():
+    return compare_paths(example_files())
+
+
+def article(comparison, id_):
+    return next(a for a in comparison.articles if a.id == id_)
+
+
+def conflicts(comparison, kind=None):
+    return [f for f in comparison.findings if f.type == "conflict" and (kind is None or f.kind == kind)]
+
+
+def texts(finding):
+    return sorted(e.text for e in finding.evidence)
+
+
+def test_every_evidence_span_is_exact(example):
+    for finding in example.findings:
+        assert finding.evidence
+        for e in finding.evidence:
+            assert article(example, e.article).field(e.field)[e.start:e.end] == e.text
+
+
+def test_metadata_from_each_format(example):
+    ledger = article(example, "1-daily-ledger")
+    assert ledger.dateline == "Porto Alegre"
+    assert ledger.published_inferred and str(ledger.published) == "2025-03-10"
+    assert any(r.reason == "teaser of other stories" for r in ledger.removed)
+    assert "Record heat wave" not in ledger.text
+    wire = article(example, "coastal-wire")
+    assert wire.agency == "AP" and "(AP)" not in wire.text and "Share this" not in wire.text
+    post = article(example, "4-evening-post")
+    assert post.outlet == "The Evening Post" and str(post.published).startswith("2025-03-12")
+    assert "Related stories" not in post.text and "Copyright" not in post.text
+
+
+def test_planted_conflicts_are_found(example):
+    numbers = [texts(f) for f in conflicts(example, "number")]
+    assert ["300-metre", "450-metre"] in [sorted(t) for t in numbers] or any(
+        "300" in " ".join(t) and "450" in " ".join(t) for t in numbers), numbers
+    dates = conflicts(example, "date")
+    assert any({e.value for e in f.evidence} == {"2024-06", "2024-08"} for f in dates), [texts(f) for f in dates]
+    names = conflicts(example, "name")
+    assert any(set(texts(f)) == {"Carla Bittencourt", "Carla Bitencourt"} or
+               {"Bittencourt", "Bitencourt"} <= {w for t in texts(f) for w in t.split()} for f in names)
+
+
+def test_toll_rising_between_reports_is_a_likely_update(example):
+    updates = [f for f in conflicts(example, "number") if f.likely_update]
+    assert any("17" in " ".join(texts(f)) for f in updates), [texts(f) for f in conflicts(example)]
+    for finding in updates:
+        assert finding.published and len(finding.published) == 2
+
+
+def test_compatible_differences_are_not_conflicts(example):
+    flagged = " | ".join(" / ".join(texts(f)) for f in conflicts(example))
+    # "at least 12" and "Fifteen" (ranges), "two decades" and "over 20 years" (approximation),
+    # Porto Alegre and Rio Grande do Sul (a city in its state) all agree.
+    assert "At least 12" not in flagged
+    assert "two decades" not in flagged and "20 years" not in flagged
+    assert "Rio Grande do Sul" not in flagged
+
+
+def test_agreements_and_unique_statements(example):
+    agreements = [f for f in example.findings if f.type == "agreement"]
+    assert any(len({e.article for e in f.evidence}) >= 3 for f in agreements)
+    unique = [f for f in example.findings if f.type == "unique"]
+    assert any("Local schools will stay closed" in f.evidence[0].text for f in unique)
+
+
+def test_json_output_matches_the_published_schema(example):
+    schema = json.loads((resources.files("storydiff") / "schema" / "compare.schema.json").read_text())
+    data = json.loads(render(example, "json"))
+    jsonschema.validate(data, schema)
+    assert {f["type"] for f in data["findings"]} == {"agreement", "conflict", "unique"}
+
+
+def test_html_report_is_self_contained_and_links_findings(example):
+    page = render(example, "html")
+    assert page.startswith("<!DOCTYPE html>") and "<script src" not in page and "<link" not in page
+    for finding in example.findings[:5]:
+        assert f'id="{finding.id}"' in page and f'id="{finding.id}-0"' in page
+    assert 'class="conflict"' in page
+
+
+def test_markdown_and_text(example):
+    assert "## Conflicts" in render(example, "md")
+    assert "Conflicts (" in render(example, "text")
+
+
+def test_a_single_article_is_refused_with_a_message():
+    with pytest.raises(NotEnoughArticles, match="at least two"):
+        compare_articles([Article(id="only", text="One report.", original="One report.")])
+
+
+def test_unrelated_numbers_in_paraphrased_sentences_do_not_conflict():
+    a = Article(id="a", original="", text="The fire destroyed 30 homes. Firefighters said 200 people were evacuated on Tuesday.")
+    b = Article(id="b", original="", text="About 200 residents were evacuated. The blaze destroyed 31 houses and a school.")
+    comparison = compare_articles([a, b])
+    assert not [f for f in conflicts(comparison) if "200" in " ".join(texts(f))]

@@ -165,6 +165,9 @@ def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
     return claims
 
 
+MIN_TERMS = 4
+
+
 class Weights:
     """Inverse document frequency of about-terms over the claims of a story: a word every
     claim shares ("said", the country of the story) says little about which fact it is."""
@@ -178,12 +181,16 @@ class Weights:
         return self.idf.get(term, math.log(1 + self.total))
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """Weighted share of the smaller side that the other side also has (0..1)."""
+        """Weighted share of the smaller side that the other side also has (0..1).
+
+        The smaller side counts as at least ``MIN_TERMS`` average terms: a clause of one
+        word ("today, he said") shares all of itself with almost anything."""
         if not a or not b:
             return 0.0
         shared = sum(self(t) for t in a & b)
         smaller = min(sum(self(t) for t in a), sum(self(t) for t in b))
-        return shared / smaller if smaller else 0.0
+        floor = MIN_TERMS * math.log(1 + self.total / 2)
+        return shared / max(smaller, floor) if smaller else 0.0
 
 
 EVENT_CLASS_NAMES = frozenset(EVENT_CLASSES.values())

@@ -55,6 +55,8 @@ ALTERNATIVE_SCORE = 0.35
 # other, and below which a sentence has no counterpart at all.
 STATEMENT_AGREE = 0.5
 STATEMENT_UNIQUE = 0.2
+# Two single figures for the same counted noun conflict only if within this ratio.
+COUNT_RATIO = 1.5
 # Names: spelling-variant score above which two names are taken as one name spelt two ways.
 SPELLING_VARIANT = 0.8
 
@@ -68,6 +70,10 @@ def relation(a: Claim, b: Claim) -> str:
     if isinstance(va, Timex) and isinstance(vb, Timex):
         from .annotate.temporal import compare_timex
 
+        if va.type == vb.type == "DURATION" and _duration_unit(va.value) != _duration_unit(vb.value):
+            # "three weeks" and "nearly an hour" measure different things; nobody rounds
+            # a week to an hour, so only same-unit durations can disagree.
+            return "unknown"
         return compare_timex(va, vb)
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
         from .annotate.quantities import compare_quantities
@@ -80,6 +86,21 @@ def relation(a: Claim, b: Claim) -> str:
         return {"same": "same", "contains": "compatible", "within": "compatible",
                 "different": "conflict"}.get(found, "unknown")
     return "unknown"
+
+
+def _duration_unit(value: str) -> str:
+    return value[-1:] if value.startswith("P") else ""
+
+
+def _after_publication(claim: Claim, other: Article) -> bool:
+    """Whether a date claim falls after the other article was published: that report
+    could not have known of it, so a different date there is an earlier event of the same
+    kind (the previous meeting), not a contradiction."""
+    value = getattr(claim.mention.value, "value", "")
+    published = other.published_date
+    if not published or not value[:4].isdigit():
+        return False
+    return value[:10] > published.isoformat()[: len(value[:10])]
 
 
 def _value(mention: Mention) -> object:
@@ -119,6 +140,7 @@ class _Edge:
 
 
 def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> list[_Edge]:
+    articles = {item.id: item.article for item in annotated}
     claims = {item.id: claims_of(item, canonical) for item in annotated}
     weights = Weights([c for cs in claims.values() for c in cs])
     edges: list[_Edge] = []
@@ -148,8 +170,58 @@ def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, st
                 continue
             if compatible_with.get(id(pair.a)) or compatible_with.get(id(pair.b)):
                 continue
+            if pair.a.kind == "date" and (_after_publication(pair.a, articles[pair.b.article])
+                                          or _after_publication(pair.b, articles[pair.a.article])):
+                continue
             used.update((id(pair.a), id(pair.b)))
             edges.append(_Edge(pair, "conflict"))
+        edges += _same_count_conflicts(claims[left.id], claims[right.id], used)
+    return edges
+
+
+def _is_counted_noun(unit: object) -> bool:
+    from .annotate.quantities import _is_dimensioned
+
+    return isinstance(unit, str) and unit.isalpha() and unit.islower() and not _is_dimensioned(unit) \
+        and len(unit) > 2
+
+
+def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], used: set[int]) -> list[_Edge]:
+    """Two reports that each give one figure for the same counted thing ("239 people",
+    "230 people") and the figures are close but incompatible: the signature of a
+    discrepancy even when the sentences share few words. Figures far apart (more than
+    ``COUNT_RATIO``) are more likely counts of different things, and heads naming
+    different kinds of event ("killed" vs "injured") rule the pair out."""
+    from .align import EVENT_CLASS_NAMES, ClaimPair
+
+    def by_unit(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            unit = getattr(claim.mention.value, "unit", None)
+            if claim.kind == "number" and _is_counted_noun(unit):
+                grouped[unit].append(claim)
+        return grouped
+
+    edges = []
+    units_a, units_b = by_unit(claims_a), by_unit(claims_b)
+    for unit in units_a.keys() & units_b.keys():
+        side_a, side_b = units_a[unit], units_b[unit]
+        if any(id(c) in used for c in side_a + side_b):
+            continue
+        values_a = {(c.mention.value.low, c.mention.value.high) for c in side_a}
+        values_b = {(c.mention.value.low, c.mention.value.high) for c in side_b}
+        if len(values_a) != 1 or len(values_b) != 1:
+            continue
+        a, b = side_a[0], side_b[0]
+        if relation(a, b) != "conflict":
+            continue
+        if a.head in EVENT_CLASS_NAMES and b.head in EVENT_CLASS_NAMES and a.head != b.head:
+            continue
+        low = min(a.mention.value.high, b.mention.value.high)
+        high = max(a.mention.value.low, b.mention.value.low)
+        if low <= 0 or high / low > COUNT_RATIO:
+            continue
+        edges.append(_Edge(ClaimPair(a, b, CONFLICT_SCORE, True, a.entities & b.entities), "conflict"))
     return edges
 
 
@@ -178,9 +250,22 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _misspelt_words(a_words: list[str], b_words: list[str]) -> frozenset[str]:
+    """The pair of words that differ by a letter or two between two forms of a name."""
+    from rapidfuzz.distance import OSA
+
+    only_a = [w for w in a_words if w not in b_words]
+    only_b = [w for w in b_words if w not in a_words]
+    pairs = [(OSA.distance(x, y), x, y) for x in only_a for y in only_b]
+    if not pairs:
+        return frozenset(only_a + only_b)
+    _, x, y = min(pairs)
+    return frozenset((x, y))
+
+
 def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
     """Names one edit apart across sources: the same name, spelt two ways."""
-    from .annotate.names import is_standard_variant, spelling_variant
+    from .annotate.names import is_standard_variant, name_tokens, spelling_variant
 
     forms: dict[str, dict[str, Mention]] = {}
     for item in annotated:
@@ -189,7 +274,7 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
             if mention.kind in ENTITY_NAME_KINDS | {"place"} and mention.text not in forms[item.id]:
                 forms[item.id][mention.text] = mention
     findings = []
-    reported: set[tuple[str, str]] = set()
+    reported: set[tuple[str, str] | frozenset[str]] = set()
     for left, right in combinations(annotated, 2):
         left_text = f"{left.article.title or ''}\n{left.article.text}"
         right_text = f"{right.article.title or ''}\n{right.article.text}"
@@ -202,7 +287,12 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
                 score = spelling_variant(a_form, b_form)
                 if score < SPELLING_VARIANT or is_standard_variant(a_form, b_form):
                     continue
-                reported.add((a_form, b_form))
+                # "Cossuta"/"Armando Cossutta" and "Armando Cossuta"/"Armando Cossutta" are
+                # one misspelling: one finding per pair of differing words.
+                difference = _misspelt_words(name_tokens(a_form), name_tokens(b_form))
+                if difference in reported:
+                    continue
+                reported.update(((a_form, b_form), difference))
                 findings.append(Finding(
                     id="", type="conflict", kind="name", about=f"spelling of {b_form}",
                     confidence=round(min(0.99, 0.6 + 0.35 * score), 2),

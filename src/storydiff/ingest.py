@@ -32,8 +32,11 @@ class IngestResult:
     errors: list[InputError] = field(default_factory=list)
 
 
-def parse_published(value: Any, source: str = "") -> date | datetime | None:
-    """Read an ISO date or datetime; None stays None; anything else is an input problem."""
+def parse_published(value: Any, source: str = "", lenient: bool = False) -> date | datetime | None:
+    """Read an ISO date or datetime; None stays None. With ``lenient`` (dates inside
+    records, which real feeds write in many ways: "Mar 2, 2012 12 : 30 PM") other forms
+    are read by dateparser and an unreadable date becomes None rather than losing the
+    article; otherwise anything but ISO is an input problem."""
     if value in (None, ""):
         return None
     if isinstance(value, datetime | date):
@@ -45,7 +48,29 @@ def parse_published(value: Any, source: str = "") -> date | datetime | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         return parsed
     except ValueError:
+        if lenient:
+            return _loose_date(text)
         raise InputProblem(source, f"published date {text!r} is not an ISO date (YYYY-MM-DD)")
+
+
+_LOOSE_DATE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _loose_date(text: str) -> date | None:
+    """The first calendar date in a free-form dateline ("PUBLISHED : WEDNESDAY, MARCH 13,
+    2013, 12 : 38 AM UPDATED : ..."), or None."""
+    import dateparser
+
+    match = _LOOSE_DATE.search(text)
+    if not match:
+        return None
+    parsed = dateparser.parse(match.group(0), languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date() if parsed else None
 
 
 def decode(raw: bytes, source: str, max_bytes: int) -> str:
@@ -148,7 +173,7 @@ def from_record(record: Any, source: str, fallback_id: str) -> Article:
         title=title.strip() if isinstance(title, str) and title.strip() else None,
         url=record.get("url"),
         outlet=record.get("outlet"),
-        published=parse_published(record.get("published"), source),
+        published=parse_published(record.get("published"), source, lenient=True),
         source=source,
     )
 

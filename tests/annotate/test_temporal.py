@@ -79,8 +79,28 @@ def test_ages_are_not_time_expressions(nlp) -> None:
     assert _timexes(nlp, "The 51-year-old driver, who is 40 years old, was unhurt.") == []
 
 
-def test_recent_years_is_a_past_reference(nlp) -> None:
-    assert _one(nlp, "Crime has fallen in recent years.", "recent years").value.value == "PAST_REF"
+def test_recent_years_is_a_vague_duration(nlp) -> None:
+    mention = _one(nlp, "Crime has fallen in recent years.", "recent years")
+    assert (mention.kind, mention.value.value) == ("duration", "PXY")
+
+
+def test_vague_spans_are_references(nlp) -> None:
+    text = "Shares slid over the last few months and may recover in coming months."
+    assert _one(nlp, text, "the last few months").value.value == "PAST_REF"
+    assert _one(nlp, text, "coming months").value.value == "FUTURE_REF"
+
+
+def test_fractions_and_reporting_periods(nlp) -> None:
+    text = "Revenue for the latest period rose after 2 1/2 years of decline, the firm said."
+    assert _one(nlp, text, "the latest period").value.value == "2021-Q4"
+    assert _one(nlp, text, "2 1/2 years").value.value == "P2Y6M"
+
+
+def test_day_without_year_is_the_nearest_on_the_side_of_the_tense(nlp) -> None:
+    past = _one(nlp, "The court ruled on Dec. 7 that the law stood.", "Dec. 7")
+    future = _one(nlp, "The court will rule on March 3 on the law.", "March 3")
+    assert past.value.value == "2021-12-07"
+    assert future.value.value == "2022-03-03"
 
 
 def test_year_range_gives_two_dates(nlp) -> None:

@@ -9,5 +9,6 @@ Exit codes: 0 success; 1 some inputs could not be read (the rest were processed)
 from ._app import app
 from . import annotate_cmd, compare_cmd  # noqa: F401  (registers commands)
 from . import store_cmds  # noqa: F401  (ingest, stories, show, cluster)
+from . import brief_cmd  # noqa: F401  (brief)
 
 __all__ = ["app"]

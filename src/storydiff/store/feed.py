@@ -27,13 +27,15 @@ def read_story_record(record: Any, source: str, fallback_id: str) -> Article:
         if isinstance(title, str) and title.strip():
             record = {**record, "text": title}
     try:
-        return from_record(record, source, fallback_id)
+        article = from_record(record, source, fallback_id)
     except InputProblem as exc:
         if not isinstance(record, dict) or "published date" not in exc.problem:
             raise
-        loose = dict(record)
-        loose["published"] = loose_date(str(record.get("published")))
-        return from_record(loose, source, fallback_id)
+        article = from_record({**record, "published": None}, source, fallback_id)
+    if article.published is None and isinstance(record, dict) and record.get("published"):
+        # dateparser (used by from_record) misses shapes such as "Posted : May 3rd, 2013"
+        article.published = loose_date(str(record["published"]))
+    return article
 
 
 @dataclass

@@ -1,0 +1,63 @@
+"""``storydiff brief``: a cited summary of all the sources of a story, and its timeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from ..brief import BRIEF_FORMATS, render_brief, summarise
+from ..clean import clean_article
+from ..errors import StorydiffError
+from ..ingest import read_articles
+from ..settings import load_settings
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
+from .options import OUTLET_HELP, PUBLISHED_HELP, outlet_option, published_option
+
+
+def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None, published: list[str] | None,
+              outlet: list[str] | None, config: Path | None) -> int:
+    if fmt not in BRIEF_FORMATS:
+        err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(BRIEF_FORMATS)}", markup=False)
+        return EXIT_NOTHING_DONE
+    settings = load_settings(config)
+    words = words if words is not None else settings.brief_words
+    if words < 1:
+        err_console.print(f"--words {words}: give a positive number of words", markup=False)
+        return EXIT_NOTHING_DONE
+    result = read_articles(files, published=published_option(published), outlet=outlet_option(outlet),
+                           max_bytes=settings.max_input_bytes)
+    for error in result.errors:
+        err_console.print(f"[skipped] {error.source}: {error.message}", markup=False, highlight=False)
+    articles = [clean_article(a) for a in result.articles]
+    articles = [a for a in articles if a.text.strip()]
+    if not articles:
+        err_console.print("nothing to summarise: no readable article among the inputs", markup=False)
+        return EXIT_NOTHING_DONE
+    try:
+        brief = summarise(articles, words)
+    except StorydiffError as exc:
+        err_console.print(str(exc), markup=False)
+        return EXIT_NOTHING_DONE
+    rendered = render_brief(brief, fmt, articles)
+    if output is None:
+        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    else:
+        output.write_text(rendered, encoding="utf-8")
+        err_console.print(f"wrote {output}", markup=False)
+    return EXIT_SOME_INPUTS_BAD if result.errors else EXIT_OK
+
+
+@app.command()
+def brief(
+    files: list[str] = typer.Argument(..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
+    words: int | None = typer.Option(None, "--words", "-w", help="Length of the summary in words (default 100)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    published: list[str] | None = typer.Option(None, "--published", help=PUBLISHED_HELP),
+    outlet: list[str] | None = typer.Option(None, "--outlet", help=OUTLET_HELP),
+    config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
+) -> None:
+    """A summary of the story from all its sources, each sentence citing them, and a timeline."""
+    raise typer.Exit(run_brief(files, words, fmt, output, published, outlet, config))

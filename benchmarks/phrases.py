@@ -157,19 +157,30 @@ def run() -> str:
         warnings.simplefilter("ignore")
         nlp = load_nlp(default_settings().spacy_model)
         numbers = [item for item in items if item["kind"] == "number"]
-        docs_needed = sorted({(i["source"], i["id"], i.get("field", "text")) for i in numbers})
+        # each phrase is read in a window of about 600 characters around it, cut at spaces:
+        # whole articles took 2 minutes of spaCy and 3 of quantulum3 on the shared 2 cores
+        refs = [i for i in numbers] + [i[s] for i in items if i["kind"] == "compare"
+                                       for s in ("a", "b")]
+        windows = {_ref_key(r): _window(_field(articles[(r["source"], r["id"])],
+                                               r.get("field", "text")), r["start"], r["end"])
+                   for r in refs}
+        keys = sorted(windows)
         started = time.perf_counter()
-        docs = dict(zip(docs_needed, nlp.pipe(
-            _field(articles[(s, a)], f) for s, a, f in docs_needed)))
+        docs = dict(zip(keys, nlp.pipe(windows[k][0] for k in keys)))
         spacy_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        mentions = {key: find_quantities(doc, key[2]) for key, doc in docs.items()}
+        mentions = {}
+        for key, doc in docs.items():
+            offset = windows[key][1]
+            mentions[key] = [_shift(m, offset) for m in find_quantities(doc, key[2])]
         find_seconds = time.perf_counter() - started
         started = time.perf_counter()
         quantulum_docs = {}
-        for key in docs_needed:
+        for key in keys:
+            text, offset = windows[key]
             try:
-                quantulum_docs[key] = _quantulum_parser_parse(_field(articles[key[:2]], key[2]))
+                quantulum_docs[key] = [(q, q.span[0] + offset, q.span[1] + offset)
+                                       for q in _quantulum_parser_parse(text)]
             except Exception:
                 quantulum_docs[key] = []
         quantulum_seconds = time.perf_counter() - started
@@ -178,11 +189,11 @@ def run() -> str:
     per_category: dict[str, Counter[str]] = defaultdict(Counter)
     failures: list[str] = []
     for item in numbers:
-        key = (item["source"], item["id"], item.get("field", "text"))
+        key = _ref_key(item)
         start, end = item["start"], item["end"]
         found = [m for m in mentions[key] if m.start < end and start < m.end]
         found.sort(key=lambda m: -(min(m.end, end) - max(m.start, start)))
-        q_found = [q for q in quantulum_docs[key] if q.span[0] < end and start < q.span[1]
+        q_found = [q for q, qs, qe in quantulum_docs[key] if qs < end and start < qe
                    and q.unit.entity.name != "unknown"]
         phrase = text_of(item) or ""
         ref = f"{item['source']}:{item['id']}:{start}-{end}"
@@ -242,7 +253,7 @@ def run() -> str:
         readings = []
         for side in ("a", "b"):
             ref = item[side]
-            key = (ref["source"], ref["id"], ref.get("field", "text"))
+            key = _ref_key(ref)
             hits = [m for m in mentions.get(key, []) if m.start < ref["end"] and ref["start"] < m.end]
             readings.append(hits[0].value if hits else None)
         got = compare_quantities(*readings) if all(readings) else "not found"
@@ -331,9 +342,15 @@ def run() -> str:
         "|---|---|",
         *[f"| {name} | {_pct(c['ok'], c['n'])} |" for name, c in sorted(per_category.items())],
         "",
-        f"Time: spaCy {spacy_seconds:.1f} s for {len(docs)} articles; `find_quantities` "
+        f"Time: spaCy {spacy_seconds:.1f} s for {len(docs)} windows of ~600 characters; "
+        f"`find_quantities` "
         f"{find_seconds:.1f} s (first call loads quantulum3); quantulum3 alone on the same "
-        f"articles {quantulum_seconds:.1f} s.",
+        f"windows {quantulum_seconds:.1f} s.",
+        "",
+        "Caveat: the rules were revised after reading the failures of a first run on this same"
+        " set (no held-out split yet). First run, before those revisions: found 90.0 %,"
+        " interval exact 84.6 %, interval and unit 79.2 %, non-quantities reported 10.2 %;"
+        " misspelling F1 0.715. Treat the figures below as development-set figures.",
         "",
         "## Comparisons (pairs from discrepancies/dev.jsonl)",
         "",
@@ -390,6 +407,27 @@ def run() -> str:
     for f in name_failures:
         print(f"name: {f[0]:>11} -> {f[1]:<11} {f[2]:.2f}  {f[3]!r} / {f[4]!r}", file=sys.stderr)
     return "\n".join(lines)
+
+
+def _ref_key(ref: dict[str, Any]) -> tuple[str, str, str, int, int]:
+    return (ref["source"], ref["id"], ref.get("field", "text"), ref["start"], ref["end"])
+
+
+def _window(text: str, start: int, end: int, margin: int = 300) -> tuple[str, int]:
+    """The text around a phrase, cut at whitespace, and its offset in the field."""
+    left = max(0, start - margin)
+    right = min(len(text), end + margin)
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:right], left
+
+
+def _shift(mention: Any, offset: int) -> Any:
+    from dataclasses import replace
+
+    return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 
 def _quantulum_parser_parse(text: str) -> list[Any]:

@@ -205,3 +205,8 @@ def test_a_duc_cluster_brief_is_verbatim_and_short():
     for sentence in brief.sentences:
         for evidence in sentence.evidence:
             assert by_id[evidence.article].text[evidence.start:evidence.end] == evidence.text
+
+
+def test_a_different_day_is_not_support(brief):
+    closed = next(s for s in brief.sentences if "closed to traffic on" in s.text)
+    assert len(closed.sources) == 1, "a closure on Saturday is not supported by one on Sunday"

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from .align import (
@@ -49,14 +50,20 @@ from .settings import Settings, default_settings
 # because a false alarm costs a fact-checker more than a missed corroboration.
 AGREE_SCORE = 0.45
 CONFLICT_SCORE = 0.6
+PLACE_CONFLICT_SCORE = 0.75
+# "two senators" vs "three senators": small counts name many subsets in one story.
+SMALL_COUNT_SCORE = 0.8
 # A competing reading counts as an alternative if it aligns at least this well.
 ALTERNATIVE_SCORE = 0.35
 # Sentence cosine (TF-IDF over content lemmas) above which two sentences corroborate each
 # other, and below which a sentence has no counterpart at all.
 STATEMENT_AGREE = 0.5
 STATEMENT_UNIQUE = 0.2
-# Two single figures for the same counted noun conflict only if within this ratio.
+# Two single figures for the same counted noun conflict only if within this ratio and
+# at least this large (read on BASIL: "two senators" vs "three senators" were different
+# subsets every time).
 COUNT_RATIO = 1.5
+COUNT_MINIMUM = 10
 # Names: spelling-variant score above which two names are taken as one name spelt two ways.
 SPELLING_VARIANT = 0.8
 
@@ -82,14 +89,33 @@ def relation(a: Claim, b: Claim) -> str:
     if a.kind == "place" and b.kind == "place":
         from .annotate.places import place_relation
 
-        found = place_relation(a.mention.text, b.mention.text)
+        found = place_relation(_expand_place(a.mention.text), _expand_place(b.mention.text))
         return {"same": "same", "contains": "compatible", "within": "compatible",
                 "different": "conflict"}.get(found, "unknown")
     return "unknown"
 
 
+@lru_cache(maxsize=1)
+def _ap_state_names() -> dict[str, str]:
+    import us
+
+    return {state.ap_abbr: state.name for state in us.states.STATES_AND_TERRITORIES if state.ap_abbr}
+
+
+def _expand_place(name: str) -> str:
+    """US state abbreviations in news style ("Ill.", "Fla.") to their names."""
+    return _ap_state_names().get(name.strip(), name)
+
+
 def _duration_unit(value: str) -> str:
     return value[-1:] if value.startswith("P") else ""
+
+
+def _approximate_date(claim: Claim) -> bool:
+    """"A century ago", "decades ago", "about a year ago": a reckoning, not a date that a
+    precise one can contradict."""
+    text = claim.mention.text.lower()
+    return "ago" in text.split() or any(word in text for word in ("century", "decade", "about", "around"))
 
 
 def _after_publication(claim: Claim, other: Article) -> bool:
@@ -166,9 +192,19 @@ def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, st
         for pair, found in judged:
             if found != "conflict" or pair.score < CONFLICT_SCORE or not pair.head_match:
                 continue
+            # Places are named for many roles in one clause (who, where from, where to);
+            # a place conflict needs a closer match than a date or a figure.
+            if pair.a.kind == "place" and pair.score < PLACE_CONFLICT_SCORE:
+                continue
             if id(pair.a) in used or id(pair.b) in used:
                 continue
             if compatible_with.get(id(pair.a)) or compatible_with.get(id(pair.b)):
+                continue
+            if _has_compatible(pair.a, claims[right.id]) or _has_compatible(pair.b, claims[left.id]):
+                continue
+            if pair.a.kind == "number" and _small_count(pair) and pair.score < SMALL_COUNT_SCORE:
+                continue
+            if pair.a.kind == "date" and (_approximate_date(pair.a) or _approximate_date(pair.b)):
                 continue
             if pair.a.kind == "date" and (_after_publication(pair.a, articles[pair.b.article])
                                           or _after_publication(pair.b, articles[pair.a.article])):
@@ -213,6 +249,11 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
         if len(values_a) != 1 or len(values_b) != 1:
             continue
         a, b = side_a[0], side_b[0]
+        # Small counts ("two senators", "three debates") name many different subsets in
+        # one story, and vague amounts ("several", "thousands") are not figures at all.
+        if a.mention.value.approximate or b.mention.value.approximate \
+                or min(a.mention.value.low, b.mention.value.low) < COUNT_MINIMUM:
+            continue
         if relation(a, b) != "conflict":
             continue
         if a.head in EVENT_CLASS_NAMES and b.head in EVENT_CLASS_NAMES and a.head != b.head:
@@ -223,6 +264,25 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
             continue
         edges.append(_Edge(ClaimPair(a, b, CONFLICT_SCORE, True, a.entities & b.entities), "conflict"))
     return edges
+
+
+def _has_compatible(claim: Claim, others: Sequence[Claim]) -> bool:
+    """Whether the other report states a value compatible with this claim's anywhere,
+    for the same unit: then the two reports share that figure, and a differing one
+    elsewhere is more likely another fact ("36 percent" of one group, "30 percent" of
+    another) than a contradiction."""
+    if claim.kind != "number":
+        return False
+    unit = getattr(claim.mention.value, "unit", None)
+    return any(
+        other.kind == "number" and getattr(other.mention.value, "unit", None) == unit
+        and relation(claim, other) in ("same", "compatible")
+        for other in others)
+
+
+def _small_count(pair: ClaimPair) -> bool:
+    values = (pair.a.mention.value, pair.b.mention.value)
+    return all(isinstance(v, Quantity) and v.high < COUNT_MINIMUM for v in values)
 
 
 def _conflict_confidence(pair: ClaimPair) -> float:
@@ -248,6 +308,28 @@ def _likely_update(pair: ClaimPair, articles: dict[str, Article]) -> tuple[bool,
 
 def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _typographic(name: str) -> str:
+    """A name with typographic variants folded: "O’Neill" and "O'Neill" are one spelling."""
+    return " ".join(name.translate(_TYPOGRAPHY).split())
+
+
+def _vowel_swap(a: str, b: str) -> bool:
+    """Whether two names differ only in one vowel for another ("Muammar"/"Moammar",
+    "Cowan"/"Cowen", "Capitol"/"Capital"): romanisations and homophones vary there, so it
+    is no evidence of a misspelling. Doubled or dropped letters ("Hefner"/"Heffner") and
+    added ones ("Steam"/"Stream") are."""
+    from rapidfuzz.distance import Levenshtein
+
+    ops = Levenshtein.editops(a.lower(), b.lower())
+    vowels = set("aeiouy")
+    return bool(ops) and all(
+        op.tag == "replace" and a.lower()[op.src_pos] in vowels and b.lower()[op.dest_pos] in vowels
+        for op in ops)
 
 
 def _misspelt_words(a_words: list[str], b_words: list[str]) -> frozenset[str]:
@@ -284,13 +366,16 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
             for b_form, b_mention in forms[right.id].items():
                 if b_form in left_text or (a_form, b_form) in reported:
                     continue
-                score = spelling_variant(a_form, b_form)
-                if score < SPELLING_VARIANT or is_standard_variant(a_form, b_form):
+                a_plain, b_plain = _typographic(a_form), _typographic(b_form)
+                if a_plain == b_plain or a_plain in _typographic(right_text) or b_plain in _typographic(left_text):
+                    continue
+                score = spelling_variant(a_plain, b_plain)
+                if score < SPELLING_VARIANT or is_standard_variant(a_plain, b_plain):
                     continue
                 # "Cossuta"/"Armando Cossutta" and "Armando Cossuta"/"Armando Cossutta" are
                 # one misspelling: one finding per pair of differing words.
-                difference = _misspelt_words(name_tokens(a_form), name_tokens(b_form))
-                if difference in reported:
+                difference = _misspelt_words(name_tokens(a_plain), name_tokens(b_plain))
+                if difference in reported or (len(difference) == 2 and _vowel_swap(*sorted(difference))):
                     continue
                 reported.update(((a_form, b_form), difference))
                 findings.append(Finding(

@@ -49,28 +49,10 @@ def parse_published(value: Any, source: str = "", lenient: bool = False) -> date
         return parsed
     except ValueError:
         if lenient:
-            return _loose_date(text)
+            from .loose_dates import loose_date
+
+            return loose_date(text)
         raise InputProblem(source, f"published date {text!r} is not an ISO date (YYYY-MM-DD)")
-
-
-_LOOSE_DATE = re.compile(
-    r"\b(?:\d{4}-\d{2}-\d{2}"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b",
-    re.IGNORECASE,
-)
-
-
-def _loose_date(text: str) -> date | None:
-    """The first calendar date in a free-form dateline ("PUBLISHED : WEDNESDAY, MARCH 13,
-    2013, 12 : 38 AM UPDATED : ..."), or None."""
-    import dateparser
-
-    match = _LOOSE_DATE.search(text)
-    if not match:
-        return None
-    parsed = dateparser.parse(match.group(0), languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
-    return parsed.date() if parsed else None
 
 
 def decode(raw: bytes, source: str, max_bytes: int) -> str:

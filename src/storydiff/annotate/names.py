@@ -34,8 +34,8 @@ _TITLE_PHRASES = re.compile(
 )
 # Derived forms of one proper noun: Palestine/Palestinian, Iran/Iranian, Pakistan/Pakistani,
 # China/Chinese, Israel/Israeli, Kenya/Kenyan, Clinton/Clintons.
-_DERIVATION_SUFFIXES = ("", "e", "a", "ia", "ian", "ians", "an", "ans", "n", "ns", "i", "is",
-                        "ese", "s", "es", "ish", "ic", "y")
+_DERIVATION_SUFFIXES = ("", "e", "a", "o", "ia", "ian", "ians", "an", "ans", "n", "ns", "i",
+                        "is", "ese", "s", "es", "ish", "ic", "y")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+", re.UNICODE)
 # A misspelling is one edit in one word of at least this many letters, the rest identical.
 # "Heffner"/"Hefner" (7), "Cossutta"/"Cossuta" (8), "Stream"/"Steam" (6), "Rainsi" (6)
@@ -118,6 +118,8 @@ def _derived(a: str, b: str) -> bool:
         end_a, end_b = shorter[len(stem):], longer[len(stem):]
         if len(end_a) == 1 and len(end_b) == 1:
             continue  # one letter for another ("Rainsy"/"Rainsi") is a spelling, not a form
+        if {end_a, end_b} == {"", "e"} or ({end_a, end_b} == {"", "n"} and stem[-1] not in "aeiou"):
+            continue  # "Rait"/"Raite", "Sokhon"/"Sokhonn"; but "Kenya"/"Kenyan" is a form
         if end_a in _DERIVATION_SUFFIXES and end_b in _DERIVATION_SUFFIXES:
             return True
     return False
@@ -147,8 +149,8 @@ def is_standard_variant(a: str, b: str) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
-    if ta == tb:
-        return True
+    if ta == tb or "".join(ta) == "".join(tb):
+        return True  # also "Wal-Mart"/"Walmart"
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == len(long):
         if all(_standard_token_pair(x, y) for x, y in zip(short, long)):
@@ -194,6 +196,8 @@ def spelling_variant(a: str, b: str) -> float:
         return 0.0  # "Flight 93"/"Flight 94" are different things, not spellings
     if _derived(x, y):
         return 0.0
+    if _two_known_places(a, b):
+        return 0.0  # "Bolton"/"Boston", "Colombia"/"Columbia": both real, different places
     distance = OSA.distance(x, y)
     letters = min(len(x), len(y))
     if distance == 1:
@@ -202,9 +206,22 @@ def spelling_variant(a: str, b: str) -> float:
         if letters == 4:
             return 0.5 - penalty
         return 0.1
+    if distance == 2 and letters >= 9:
+        # two edits in a long word ("Turkeminstan", "Klitchsko") is still one slip of the pen
+        return 0.8 - penalty
     if distance == 2 and letters >= 8:
         return 0.5 - penalty
     return 0.0
+
+
+def _two_known_places(a: str, b: str) -> bool:
+    """Both names are places in the gazetteer (main names only) and different places."""
+    from .places import gazetteer, place_relation
+
+    gaz = gazetteer()
+    keys = [" ".join(name_tokens(n)) for n in (a, b)]
+    known = all(k in gaz.cities or k in gaz.countries or k in gaz.regions for k in keys)
+    return known and place_relation(a, b) == "different"
 
 
 def canonical_entities(names: list[str]) -> dict[str, str]:

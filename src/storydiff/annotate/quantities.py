@@ -40,7 +40,7 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # "Apollo 11") or of dates and times, which the temporal tagger owns.
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-     "NORP", "LANGUAGE", "ORDINAL", "TIME"}
+     "NORP", "LANGUAGE", "ORDINAL"}
 )
 
 _UNITS_WORDS = {
@@ -109,7 +109,7 @@ _MODIFIERS: dict[tuple[str, ...], str] = {
     ("about",): _ABOUT, ("around",): _ABOUT, ("roughly",): _ABOUT, ("some",): _ABOUT,
     ("approximately",): _ABOUT, ("approx",): _ABOUT, ("an", "estimated"): _ABOUT,
     ("estimated",): _ABOUT, ("circa",): _ABOUT, ("about", "a"): _ABOUT,
-    ("an", "approximate"): _ABOUT, ("nearly", "a"): _NEARLY, ("almost", "a"): _NEARLY,
+    ("an", "approximate"): _ABOUT, ("~",): _ABOUT, ("nearly", "a"): _NEARLY, ("almost", "a"): _NEARLY,
 }
 _MODIFIER_WORDS = frozenset(w for key in _MODIFIERS for w in key)
 _MAX_MODIFIER = max(len(k) for k in _MODIFIERS)
@@ -125,6 +125,7 @@ _CURRENCY_WORDS = {
     "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "roubles": "RUB", "rouble": "RUB",
     "pesos": "MXN", "peso": "MXN", "sterling": "GBP", "won": "KRW", "francs": "CHF",
     "franc": "CHF", "marks": "DEM", "shekels": "ILS", "riyals": "SAR", "lira": "TRY",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP",
 }
 _PERCENT_WORDS = {("%",), ("percent",), ("per", "cent"), ("pct",), ("percentage", "points"),
                   ("percentage", "point"), ("per", "cent.")}
@@ -136,7 +137,7 @@ _TIME_UNITS = {
     "centuries": ("year", 100.0), "month": ("month", 1.0), "months": ("month", 1.0),
     "week": ("day", 7.0), "weeks": ("day", 7.0), "day": ("day", 1.0), "days": ("day", 1.0),
     "hour": ("hour", 1.0), "hours": ("hour", 1.0), "minute": ("minute", 1.0),
-    "minutes": ("minute", 1.0),
+    "minutes": ("minute", 1.0), "second": ("second", 1.0), "seconds": ("second", 1.0),
 }
 # Units quantulum3 reads, normalised to short names with a factor to a base unit per
 # dimension so that "40 miles" and "64 km" can be compared.
@@ -159,15 +160,17 @@ _UNIT_NAMES = {
 }
 _FACTORS: dict[str, tuple[str, float]] = {short: (dim, f) for short, dim, f in _UNIT_NAMES.values()}
 _FACTORS.update({"year": ("time", 365.25), "month": ("time", 30.4375), "day": ("time", 1.0),
-                 "hour": ("time", 1 / 24), "minute": ("time", 1 / 1440)})
+                 "hour": ("time", 1 / 24), "minute": ("time", 1 / 1440),
+                 "second": ("time", 1 / 86400)})
 
 _TOKEN_RE = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,100 / 2,500.5
+    r"|\d{1,3}(?:, \d{3})+(?![\d,])"  # "1, 400" in old wire copy
     r"|\d+(?:\.\d+)?"  # 23 / 6.1
     r"|\.\d+"
     r"|(?:us|a|c|hk|nt|s)\$"  # US$, A$
     r"|[A-Za-z]+(?:'[a-z]+)?\.?"  # words, with a trailing period kept for "rs."/"approx."
-    r"|[$£€¥%+\-–—/]",
+    r"|[$£€¥%+\-–—/~]",
     re.IGNORECASE,
 )
 
@@ -207,7 +210,7 @@ class _Reading:
 
 
 def _digits_value(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace(" ", ""))
 
 
 def _decimals(text: str) -> int:
@@ -240,6 +243,7 @@ class _Parser:
             value = _digits_value(raw)
             self.i += 1
             half = 0.5 * 10 ** (-_decimals(raw))
+            value += self.fraction()
             nxt = self.peek()
             glued = (
                 nxt in _GLUED_SCALES
@@ -267,6 +271,8 @@ class _Parser:
             word = self.peek()
             if word in _UNITS_WORDS:
                 current += _UNITS_WORDS[word]
+                if self.peek(1) in ("-", "–") and self.peek(2) in ("dozen", "hundred", "thousand"):
+                    self.i += 1  # "two-dozen"
             elif word in _TENS_WORDS:
                 current += _TENS_WORDS[word]
                 if self.peek(1) in ("-", "–") and self.peek(2) in _UNITS_WORDS:
@@ -276,6 +282,9 @@ class _Parser:
                 "hundred", "thousand", "million", "billion", "dozen"
             ):
                 current = 1
+            elif word in ("a", "an") and not seen and self.peek(1) in _TIME_UNITS:
+                self.i += 1  # "more than a week": one week
+                return 1.0, 0.0, False
             elif word == "dozen" and (seen or current):
                 current = (current or 1) * 12
             elif word == "hundred" and (seen or current):
@@ -302,6 +311,18 @@ class _Parser:
             self.i = start
             return None
         return total + current, 0.0, False
+
+    def fraction(self) -> float:
+        """"3 1/2" and, in old wire copy, "5 1-2": a fraction after a whole number."""
+        if 0 < self.i and self.i + 2 < len(self.w):
+            num, sep, den = self.w[self.i], self.w[self.i + 1], self.w[self.i + 2]
+            glued = num.end == sep.start and sep.end == den.start
+            if glued and num.is_digit and den.is_digit and sep.text in ("/", "-") and \
+                    num.start > self.w[self.i - 1].end and den.text in ("2", "3", "4", "8") \
+                    and float(num.text) < float(den.text):
+                self.i += 3
+                return float(num.text) / float(den.text)
+        return 0.0
 
     def vague(self) -> tuple[float, float] | None:
         for key, (low, high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
@@ -398,7 +419,10 @@ def _read(phrase: str, from_index: int = 0) -> _Reading | None:
         # ranges: "10-20", "10 to 20", "between 10 and 20", "two or three"
         save = p.i
         joiner = p.peek()
-        if joiner in ("-", "–", "to", "and", "or") and (joiner != "and" or between):
+        # "$199 or $249" are two prices, "two or three" one range
+        alternative = joiner == "or" and (p.peek(1) in _CURRENCY_PREFIX or unit is not None)
+        if joiner in ("-", "–", "to", "and", "or") and (joiner != "and" or between) and \
+                not alternative:
             p.i += 1
             if p.peek() in _CURRENCY_PREFIX:
                 p.i += 1
@@ -469,11 +493,17 @@ def _read(phrase: str, from_index: int = 0) -> _Reading | None:
         elif cur in ("us", "u.s") and p.peek(1) in ("dollars", "dlrs"):
             unit = "USD"
             p.i += 2
-        elif cur in _TIME_UNITS and unit is None:
-            unit, factor = _TIME_UNITS[cur]
+        elif (cur in _TIME_UNITS or (cur in ("-", "–") and p.peek(1) in _TIME_UNITS)) \
+                and unit is None:
+            if cur in ("-", "–"):
+                p.i += 1  # "29-year-old", "90 - day"
+            unit, factor = _TIME_UNITS[p.peek()]  # type: ignore[index]
             p.i += 1
             low, high = low * factor, high * factor
             exact = exact * factor if exact is not None else None
+    if p.peek() == "or" and p.peek(1) == "more" and exact is not None:
+        p.i += 2  # "12 years or more"
+        high = INF
     if p.i <= number_start:
         return None
     start_word = words[first if first < len(words) else number_start]
@@ -497,6 +527,14 @@ _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(mon|tues|wednes|"
     r"thurs|fri|satur|sun)day\b|\b1[5-9]\d\d\b|\b20\d\d\b|\bago\b|\blater\b|\bearlier\b",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"(?:\b(?:\d[\d,.]*\s?(?:-|to)\s?)?(?:an?|\d[\d,.]*(?:\s\d[/-]\d)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|several|a few)"
+    r"(?:\s?-\s?|\s)(?:years?|decades?|centur(?:y|ies)|months?|weeks?|days?|hours?|"
+    r"minutes?|seconds?)\b)(?!\s+(?:ago|later|earlier|before|after|from now)\b)",
     re.IGNORECASE,
 )
 _NUMBERISH = re.compile(
@@ -556,23 +594,33 @@ def _counted_noun(doc: Any, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     last = span[-1]
+    # "238-count indictment": a noun glued to the number by a hyphen is what it counts
+    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and \
+            doc[last.i + 1].idx == last.idx + len(last.text) and doc[last.i + 2].pos_ == "NOUN":
+        return doc[last.i + 2].lemma_.lower()
     # the dependency parse: the number's head noun, after it
     for tok in reversed(span):
         if tok.like_num or tok.lower_ in _VAGUE_MULTIPLIERS:
             head = tok.head
             if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > last.i \
                     and head.pos_ in ("NOUN",) and head.i - last.i <= 3:
+                while head.dep_ == "compound" and head.head.i > head.i and \
+                        head.head.pos_ == "NOUN":
+                    head = head.head
                 return head.lemma_.lower()
             break
     # otherwise the next noun: "12 more people", "dozens of people", "238-count indictment"
     j = last.i + 1
     steps = 0
-    while j < len(doc) and steps < 4:
+    while j < len(doc) and steps < 6:
         tok = doc[j]
         if tok.pos_ == "NOUN":
+            # "police stations": the head of a compound is what is counted
+            while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
+                tok = tok.head
             return tok.lemma_.lower()
         if tok.text in ("-", "of", "more", "other", "the", "additional", "new", "those") or \
-                tok.pos_ == "ADJ":
+                tok.pos_ in ("ADJ", "PROPN"):
             j += 1
             steps += 1
             continue
@@ -588,12 +636,13 @@ def _candidate_spans(doc: Any) -> list[tuple[int, int, str | None, bool]]:
         if ent.label_ in QUANTITY_LABELS:
             spans.append((ent.start_char, ent.end_char, ent.label_, False))
             covered.update(range(ent.start, ent.end))
-        elif ent.label_ == "DATE":
+        elif ent.label_ in ("DATE", "TIME"):
             covered.update(range(ent.start, ent.end))
-            if _NUMBERISH.search(ent.text) and not _MONTHS.search(ent.text) and any(
-                t.lower_ in _TIME_UNITS for t in ent
-            ):
-                spans.append((ent.start_char, ent.end_char, "DATE", True))
+            # durations inside dates and times: "23 years", "over two decades", "12 hours",
+            # "May 1997 to 20 years" (the date part is the temporal tagger's)
+            for match in _DURATION.finditer(ent.text):
+                spans.append((ent.start_char + match.start(), ent.start_char + match.end(),
+                              "DATE", True))
         elif ent.label_ in NAME_LABELS:
             covered.update(range(ent.start, ent.end))
     # numbers spaCy left unlabelled ("12 killed" sometimes), and vague counts ("several")
@@ -602,23 +651,34 @@ def _candidate_spans(doc: Any) -> list[tuple[int, int, str | None, bool]]:
             continue
         low = tok.lower_
         if tok.like_num or low in ("several", "dozens", "hundreds", "thousands", "millions",
-                                   "scores", "few"):
+                                   "scores", "few", "handful", "couple"):
             if tok.like_num and not any(c.isdigit() for c in tok.text) and low not in \
                     _UNITS_WORDS and low not in _TENS_WORDS and low not in _SCALE_WORDS:
                 continue
-            if low == "few" and (tok.i == 0 or doc[tok.i - 1].lower_ != "a"):
+            if low in ("few", "handful", "couple") and (tok.i == 0 or doc[tok.i - 1].lower_ != "a"):
                 continue
-            start_tok = doc[tok.i - 1] if low == "few" else tok
+            start_tok = doc[tok.i - 1] if low in ("few", "handful", "couple") else tok
             spans.append((start_tok.idx, tok.idx + len(tok.text), None, False))
     return spans
 
 
+# Counted nouns that are units quantulum3 did not read ("15 inches" after "up to").
+_UNIT_LEMMAS = {
+    "inch": "in", "kilometer": "km", "kilometre": "km", "km": "km", "centimetre": "cm",
+    "centimeter": "cm", "mile": "mile", "foot": "ft", "feet": "ft", "meter": "m", "metre": "m",
+    "yard": "yd", "ton": "t", "tonne": "t", "kilogram": "kg", "kg": "kg", "acre": "acre",
+    "hectare": "ha", "barrel": "barrel", "gallon": "gal", "litre": "l", "liter": "l",
+}
 # Nouns after a number that are not what it counts ("300 others", "three times").
 _NOT_COUNTED = frozenset({"other", "time", "%", "percent", "one", "more", "lot", "number"})
 
 
 def _follows_name(doc: Any, start: int) -> bool:
     """A number that is part of a name: "Flight 93", "Apollo 11", "Chapter 11", "No. 2"."""
+    before = doc.text[max(0, start - 12) : start]
+    if re.search(r"(?:\b(?:No|Nos|Number|Juror)\.?|#)\s*$", before) or \
+            re.search(r"\d\s*[:.]\s*$", before):
+        return True  # "No. 8", "#3", and times written "10 : 58"
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
@@ -700,14 +760,16 @@ def find_quantities(doc: Any, field: str = "text") -> list[Mention]:
         unit = reading.unit
         low, high, exact = reading.low, reading.high, reading.exact
         if unit is None:
-            physical = _physical_unit(text[m_start : min(len(text), m_end + 30)]) \
+            core = re.search(r"\d", phrase)
+            core_start = m_start + (core.start() if core else 0)
+            physical = _physical_unit(text[core_start : min(len(text), m_end + 30)]) \
                 if reading.exact is not None else None
             number_text = phrase.lower()
             # "1.2m": quantulum3 reads metres, news means millions (handled by _read); here
             # quantulum3 is asked only when our reader found no unit
-            if physical is not None and physical[2] > len(phrase):
+            if physical is not None and core_start + physical[2] > m_end:
                 unit = physical[0]
-                consumed = text[m_start : m_start + physical[2]]
+                consumed = text[m_start : core_start + physical[2]]
                 if consumed.endswith(("-", " ")):
                     consumed = consumed.rstrip("- ")
                 m_end = m_start + len(consumed)
@@ -719,10 +781,20 @@ def find_quantities(doc: Any, field: str = "text") -> list[Mention]:
             unit = _counted_noun(doc, m_start, m_end)
             if unit in _TIME_UNITS or unit in _NOT_COUNTED:
                 unit = None
+            elif unit in _UNIT_LEMMAS:
+                unit = _UNIT_LEMMAS[unit]
+            elif unit in _CURRENCY_WORDS:
+                # "tens of thousands of dollars"; "pounds" is money only in a MONEY span
+                unit = _CURRENCY_WORDS[unit]
+            elif unit == "pound":
+                unit = "GBP" if label == "MONEY" else "lb"
         if _is_year_like(doc, m_start, m_end, phrase, unit):
             continue
-        if unit is None and _follows_name(doc, m_start):
+        if not _is_dimensioned(unit) and _follows_name(doc, m_start):
             continue
+        if phrase.lower() == "one" or re.match(r"\s+of\b", text[m_end : m_end + 4]) and \
+                reading.exact == 1:
+            continue  # "one of the attacks"
         if phrase.lower() in ("one", "a", "an") and unit is None:
             continue
         seen.append((m_start, m_end))

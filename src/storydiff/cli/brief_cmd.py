@@ -36,7 +36,12 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
         err_console.print("nothing to summarise: no readable article among the inputs", markup=False)
         return EXIT_NOTHING_DONE
     try:
-        brief = summarise(articles, words)
+        findings = None
+        if len(articles) >= 2:  # the conflicts the brief must state come from the comparison
+            from ..compare import compare_articles
+
+            findings = compare_articles(articles, settings).findings
+        brief = summarise(articles, words, findings=findings)
     except StorydiffError as exc:
         err_console.print(str(exc), markup=False)
         return EXIT_NOTHING_DONE

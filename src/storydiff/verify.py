@@ -1,0 +1,262 @@
+"""Verify: is a derived text (a rewrite, a summary, wire copy) faithful to its source?
+
+Every statement (sentence) of the derived text gets one status:
+
+- ``contradicted`` when ``compare`` finds a typed conflict inside it (date, number, place,
+  name), when ``polarity`` finds a negation or antonym against an aligned source sentence,
+  or when one of its values (a date, a number, a place) aligns with a source claim whose
+  value cannot also be true;
+- ``not_mentioned`` when it has no counterpart in the source: a value, or a name, that the
+  source never states, or no source sentence it aligns with;
+- ``supported`` otherwise, with the best aligned source sentence as evidence.
+
+The overall verdict is ``faithful`` only when every statement is supported. Nothing here
+re-implements alignment or comparison: claims come from ``align.claims_of``/``pair_claims``
+and are judged by ``compare.relation``; conflicts from ``compare.compare_annotated``;
+statement alignment from ``align.sentence_terms`` (through ``polarity.aligned_sentences``).
+What verify adds is the asymmetry: a derived text must be *covered* by its source, so a
+value or name the source lacks is a finding here, whereas between two reports it is not.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from .align import ClaimPair, Weights, claims_of, pair_claims, sentence_terms
+from .annotate import annotate_articles
+from .compare import ENTITY_NAME_KINDS, _evidence as claim_evidence, canonical_names, compare_annotated, relation
+from .model import AnnotatedArticle, Article, Claim, Evidence, Finding, Sentence, Timex
+from .polarity import aligned_sentences, status_conflicts
+from .settings import Settings, default_settings
+
+Status = Literal["supported", "contradicted", "not_mentioned"]
+Verdict = Literal["faithful", "unfaithful"]
+
+# A summary compresses several source sentences into one, so its sentences align with their
+# source more loosely than two reports' sentences do (polarity.ALIGN_REPORTS is 0.45).
+# On SummEdits news dev (benchmarks/verify.py) 0.3 found the source sentence of nearly every
+# negated or antonym-swapped summary sentence.
+ALIGN_DERIVED = 0.3
+# A derived sentence whose best source sentence is below this cosine has no counterpart.
+UNSUPPORTED_SIMILARITY = 0.2
+# A derived value aligned at least this well with a source value it cannot agree with is a
+# contradiction (compare needs 0.6 between two reports, where differing values are often
+# different facts; a derived text restates its source, so its values have one place to be).
+CONTRADICT_SCORE = 0.45
+
+
+@dataclass
+class Statement:
+    """One statement of the derived text and what the source says about it."""
+
+    text: str
+    start: int
+    end: int
+    field: str
+    status: Status
+    kind: str | None = None  # for contradicted/not_mentioned: number, date, name, place, negation, ...
+    evidence: list[Evidence] = field(default_factory=list)
+    explanation: str = ""
+
+
+@dataclass
+class Verification:
+    """The result of ``verify``: a verdict and one judgement per derived statement."""
+
+    source: Article
+    derived: Article
+    verdict: Verdict
+    statements: list[Statement]
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "verdict": self.verdict,
+            "source": self.source.id,
+            "derived": self.derived.id,
+            "seconds": round(self.seconds, 3),
+            "statements": [
+                {"text": s.text, "start": s.start, "end": s.end, "field": s.field, "status": s.status,
+                 "kind": s.kind, "explanation": s.explanation,
+                 "evidence": [{"article": e.article, "role": "source" if e.article == self.source.id else "derived",
+                               "field": e.field, "start": e.start, "end": e.end, "text": e.text,
+                               "value": None if e.value is None else str(e.value)} for e in s.evidence]}
+                for s in self.statements
+            ],
+        }
+
+
+def _sentence_of(sentences: list[Sentence], evidence: Evidence) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.field == evidence.field and sentence.start <= evidence.start < sentence.end:
+            return sentence
+    return None
+
+
+@dataclass
+class _Judgement:
+    status: Status
+    kind: str | None
+    evidence: list[Evidence]
+    explanation: str
+    rank: int  # contradicted 0 < not_mentioned 1 < supported 2: the worst one stands
+
+
+def _placed(claim: Claim) -> bool:
+    """Whether a value is fully resolved: a calendar date, a number; not "Thursday" with no
+    publication date to place it."""
+    value = claim.mention.value
+    if isinstance(value, Timex):
+        return value.value[:4].isdigit() or value.value.startswith("P")
+    return value is not None
+
+
+def _claim_judgements(source: AnnotatedArticle, derived: AnnotatedArticle,
+                      canonical: dict[str, str]) -> list[tuple[Claim, _Judgement]]:
+    """Each derived value (date, number, place) against the source's values."""
+    source_claims = claims_of(source, canonical)
+    derived_claims = claims_of(derived, canonical)
+    weights = Weights(source_claims + derived_claims)
+    pairs = pair_claims(derived_claims, source_claims, weights, minimum=0.0)
+    by_claim: dict[int, list[ClaimPair]] = {}
+    for pair in pairs:
+        by_claim.setdefault(id(pair.a), []).append(pair)
+    source_text = f"{source.article.title or ''}\n{source.article.text}".lower()
+    judged = []
+    for claim in derived_claims:
+        candidates = by_claim.get(id(claim), [])
+        agreeing = [p for p in candidates if relation(p.a, p.b) in ("same", "compatible")]
+        if agreeing:
+            best = agreeing[0]
+            judged.append((claim, _Judgement("supported", None, [claim_evidence(best.b)], "the same value", 2)))
+            continue
+        conflicting = [p for p in candidates if p.score >= CONTRADICT_SCORE and relation(p.a, p.b) == "conflict"]
+        if conflicting:
+            best = conflicting[0]
+            judged.append((claim, _Judgement(
+                "contradicted", claim.kind, [claim_evidence(best.b), claim_evidence(claim)],
+                f"{claim.kind}: source says {best.b.mention.text!r}, derived says {claim.mention.text!r}", 0)))
+            continue
+        if not _placed(claim) or claim.mention.text.lower() in source_text:
+            # A weekday or "yesterday" with no publication date to resolve it against, or
+            # the same words in the source: nothing to hold against the source.
+            continue
+        judged.append((claim, _Judgement(
+            "not_mentioned", claim.kind, [claim_evidence(claim)],
+            f"the source never states {claim.mention.text!r}", 1)))
+    return judged
+
+
+def _novel_names(source: AnnotatedArticle, derived: AnnotatedArticle,
+                 canonical: dict[str, str]) -> list[tuple[Evidence, str]]:
+    """Names of people, organisations and places in the derived text that the source never
+    mentions, under any of its spellings."""
+    source_text = f"{source.article.title or ''}\n{source.article.text}".lower()
+    source_names = {canonical.get(m.text, m.text) for m in source.mentions
+                    if m.kind in ENTITY_NAME_KINDS | {"place", "group"}}
+    found = []
+    for mention in derived.mentions:
+        if mention.kind not in ENTITY_NAME_KINDS | {"place", "group"}:
+            continue
+        if canonical.get(mention.text, mention.text) in source_names or mention.text.lower() in source_text:
+            continue
+        # Every word of a multi-word name in the source ("the Ohio plant" for "Ohio") is
+        # the same name shortened or reordered.
+        words = [w for w in mention.text.lower().split() if len(w) > 2]
+        if words and all(w in source_text for w in words):
+            continue
+        found.append((Evidence(derived.id, mention.start, mention.end, mention.text, mention.field, mention.text),
+                      mention.kind))
+    return found
+
+
+def _novel_terms(source: AnnotatedArticle, derived: AnnotatedArticle, canonical: dict[str, str]) -> dict[tuple[str, int], list[str]]:
+    """Content terms of each derived sentence that no source sentence has."""
+    source_terms = {t for words in sentence_terms(source, canonical).values() for t in words}
+    source_words = {t.lower_ for doc in (source.doc, source.title_doc) if doc is not None for t in doc}
+    source_words |= {t.lemma_.lower() for doc in (source.doc, source.title_doc) if doc is not None for t in doc}
+    return {key: [t for t in words if t not in source_terms and t not in source_words]
+            for key, words in sentence_terms(derived, canonical).items()}
+
+
+def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> list[Statement]:
+    """Judge each statement of an annotated derived text against its annotated source."""
+    annotated = [source, derived]
+    canonical = canonical_names(annotated)
+    sentences = derived.title_sentences + derived.sentences
+    judgements: dict[tuple[str, int], list[_Judgement]] = {(s.field, s.index): [] for s in sentences}
+
+    def add(evidence: Evidence, judgement: _Judgement) -> None:
+        sentence = _sentence_of(sentences, evidence)
+        if sentence is not None:
+            judgements[(sentence.field, sentence.index)].append(judgement)
+
+    # Typed conflicts compare already finds (date, number, place, name spellings).
+    findings: list[Finding] = compare_annotated(annotated)
+    for finding in findings:
+        if finding.type != "conflict":
+            continue
+        mine = [e for e in finding.evidence if e.article == derived.id]
+        theirs = [e for e in finding.evidence if e.article == source.id]
+        if mine and theirs:
+            for evidence in mine:
+                add(evidence, _Judgement("contradicted", finding.kind, theirs + mine,
+                                         f"{finding.kind}: {finding.explanation}", 0))
+    # Negation and antonyms, which compare lacks.
+    for finding in status_conflicts(source, derived, canonical, minimum=ALIGN_DERIVED):
+        mine = [e for e in finding.evidence if e.article == derived.id]
+        kind = finding.explanation.split(":", 1)[0]
+        for evidence in mine:
+            add(evidence, _Judgement("contradicted", kind, finding.evidence, finding.explanation, 0))
+    # Each derived value against the source's values.
+    for claim, judgement in _claim_judgements(source, derived, canonical):
+        add(claim_evidence(claim), judgement)
+    for evidence, kind in _novel_names(source, derived, canonical):
+        add(evidence, _Judgement("not_mentioned", "name", [evidence],
+                                 f"the source never names {evidence.text!r}", 1))
+    # Statement alignment: the best source sentence of each derived sentence.
+    best: dict[tuple[str, int], tuple[Sentence, float]] = {}
+    for left, right, similarity in aligned_sentences(derived, source, canonical, minimum=0.0):
+        best.setdefault((left.field, left.index), (right, similarity))
+    novel = _novel_terms(source, derived, canonical)
+    statements = []
+    for sentence in sentences:
+        key = (sentence.field, sentence.index)
+        found = judgements[key]
+        match = best.get(key)
+        if match is None or match[1] < UNSUPPORTED_SIMILARITY:
+            found.append(_Judgement("not_mentioned", "statement", [], "no source sentence says this", 1))
+        else:
+            right, similarity = match
+            found.append(_Judgement(
+                "supported", None, [Evidence(source.id, right.start, right.end, right.text, right.field,
+                                             round(similarity, 2))],
+                f"closest source sentence (similarity {similarity:.2f})"
+                + (f"; words not in the source: {', '.join(novel[key])}" if novel.get(key) else ""), 2))
+        worst = min(found, key=lambda j: j.rank)
+        evidence = list(worst.evidence)
+        if worst.status != "supported" and match is not None and match[1] >= UNSUPPORTED_SIMILARITY:
+            right = match[0]
+            context = Evidence(source.id, right.start, right.end, right.text, right.field)
+            if context not in evidence and worst.status == "not_mentioned":
+                evidence.append(context)
+        statements.append(Statement(sentence.text, sentence.start, sentence.end, sentence.field,
+                                    worst.status, worst.kind, evidence, worst.explanation))
+    return statements
+
+
+def verify(source: Article, derived: Article, settings: Settings | None = None) -> Verification:
+    """Whether ``derived`` (a rewrite, summary or wire copy) is faithful to ``source``."""
+    settings = settings or default_settings()
+    started = time.perf_counter()
+    if derived.id == source.id:
+        derived = replace(derived, id=f"{derived.id}~derived")
+    annotated_source, annotated_derived = annotate_articles([source, derived], settings)
+    statements = verify_annotated(annotated_source, annotated_derived)
+    verdict: Verdict = "faithful" if all(s.status == "supported" for s in statements) else "unfaithful"
+    return Verification(source, derived, verdict, statements, time.perf_counter() - started)
+
+
+__all__ = ["verify", "verify_annotated", "Verification", "Statement"]

@@ -1,0 +1,73 @@
+"""The store commands from the shell: ingest, stories, show, cluster, and their exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from _gen import article, write_jsonl
+from storydiff.cli import app
+
+runner = CliRunner()
+
+REPORT_A = ("Firefighters in Valparaiso fought a blaze on Saturday that destroyed 120 homes on the hills "
+            "above the harbour, the regional governor said. Two people died and 500 were evacuated.")
+REPORT_B = ("A fire tore through hillside neighbourhoods of Valparaiso on Saturday, destroying about 120 "
+            "homes. The governor said two people had died and 500 residents had left their houses.")
+
+
+def _records(path):
+    path.write_text(
+        json.dumps({"id": "a", "title": "Valparaiso fire", "text": REPORT_A, "published": "2014-04-12",
+                    "outlet": "Paper A"}) + "\n"
+        + json.dumps({"id": "b", "title": "Fire in Valparaiso", "text": REPORT_B, "published": "2014-04-12",
+                      "outlet": "Paper B"}) + "\n"
+        + "{not json\n",
+        encoding="utf-8")
+    return path
+
+
+def test_ingest_reports_bad_records_and_stores_the_rest(tmp_path):
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["ingest", str(_records(tmp_path / "in.jsonl")), "--db", str(db), "-q"])
+    assert result.exit_code == 1
+    assert "in.jsonl:3" in result.output and "stored 2 new" in result.output
+    again = runner.invoke(app, ["ingest", str(tmp_path / "in.jsonl"), "--db", str(db), "-q"])
+    assert "stored 0 new" in again.output and "2 already stored" in again.output
+    listed = runner.invoke(app, ["stories", "--db", str(db), "--json"])
+    assert listed.exit_code == 0
+    [story] = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert story["size"] == 2 and story["sources"] == 2 and story["first"] == "2014-04-12"
+
+
+def test_a_corrupt_database_exits_3_with_a_message(tmp_path):
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"garbage" * 200)
+    result = runner.invoke(app, ["stories", "--db", str(db)])
+    assert result.exit_code == 3
+    assert "not a usable storydiff database" in result.output
+
+
+def test_cluster_writes_one_line_per_article_without_a_database(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", range(6))
+    result = runner.invoke(app, ["cluster", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == [article(n)["id"] for n in range(6)]
+    assert all(set(line) == {"id", "story", "wire_group"} for line in lines)
+    assert not (tmp_path / "storydiff.db").exists()
+
+
+def test_show_compares_a_stored_story(tmp_path):
+    pytest.importorskip("storydiff.compare")
+    pytest.importorskip("storydiff.render")
+    db = tmp_path / "s.db"
+    runner.invoke(app, ["ingest", str(_records(tmp_path / "in.jsonl")), "--db", str(db), "-q"])
+    story = json.loads(runner.invoke(app, ["stories", "--db", str(db), "--json"]).stdout.splitlines()[0])["story"]
+    result = runner.invoke(app, ["show", str(story), "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "Valparaiso" in result.stdout
+    missing = runner.invoke(app, ["show", "999", "--db", str(db)])
+    assert missing.exit_code == 2 and "no story 999" in missing.output

@@ -26,7 +26,7 @@ from typing import Literal
 
 from .align import ClaimPair, Weights, claims_of, pair_claims, sentence_terms
 from .annotate import annotate_articles
-from .compare import ENTITY_NAME_KINDS, _evidence as claim_evidence, canonical_names, compare_annotated, relation
+from .compare import ENTITY_NAME_KINDS, _evidence as claim_evidence, canonical_names, compare_annotated, prepare, relation
 from .model import AnnotatedArticle, Article, Claim, Evidence, Finding, Sentence, Timex
 from .polarity import aligned_sentences, status_conflicts
 from .settings import Settings, default_settings
@@ -253,6 +253,8 @@ def verify(source: Article, derived: Article, settings: Settings | None = None) 
     started = time.perf_counter()
     if derived.id == source.id:
         derived = replace(derived, id=f"{derived.id}~derived")
+    # Cleaned like compare's inputs (page furniture out, publication dates inferred).
+    source, derived = prepare([source, derived])
     annotated_source, annotated_derived = annotate_articles([source, derived], settings)
     statements = verify_annotated(annotated_source, annotated_derived)
     verdict: Verdict = "faithful" if all(s.status == "supported" for s in statements) else "unfaithful"

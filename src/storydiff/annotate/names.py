@@ -50,7 +50,17 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(_name_tokens_uncached(name))
+
+
 def name_tokens(name: str) -> list[str]:
+    """The words of a name (cached: a story compares every pair of its names)."""
+    return list(_name_tokens(name))
+
+
+def _name_tokens_uncached(name: str) -> list[str]:
     """The words of a name, folded, without titles, possessives or punctuation.
 
     "Mr. Santorum's" -> ["santorum"]; "U.S." -> ["us"]; "Rodney S. Scott" ->

@@ -3,12 +3,13 @@
 Each sub-command lives in its own module and registers itself on ``app``.
 
 Exit codes: 0 success; 1 some inputs could not be read (the rest were processed);
-2 usage error or nothing could be processed; 3 the database cannot be used.
+2 usage error or nothing could be processed; 3 the database cannot be used; 4 (``verify --strict``) the derived text is unfaithful.
 """
 
 from ._app import app
 from . import annotate_cmd, compare_cmd  # noqa: F401  (registers commands)
 from . import store_cmds  # noqa: F401  (ingest, stories, show, cluster)
 from . import brief_cmd  # noqa: F401  (brief)
+from . import verify_cmd  # noqa: F401  (verify)
 
 __all__ = ["app"]

@@ -1,0 +1,58 @@
+"""``storydiff verify``: is a rewrite, summary or wire copy faithful to its source?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..errors import StorydiffError
+from ..ingest import read_articles
+from ..render.verify import FORMATS, render_verification
+from ..settings import load_settings
+from ..verify import verify
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, app, err_console
+from .compare_cmd import _write
+
+# Exit code when the verdict is "unfaithful", so scripts and CI can gate on it; distinct
+# from the input/usage codes documented in cli/__init__.py.
+EXIT_UNFAITHFUL = 4
+
+
+def run_verify(source: str, derived: str, fmt: str, output: Path | None, config: Path | None,
+               model: str | None, strict: bool) -> int:
+    if fmt not in FORMATS:
+        err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        return EXIT_NOTHING_DONE
+    settings = load_settings(config, spacy_model=model)
+    texts = []
+    for role, path in (("source", source), ("derived", derived)):
+        result = read_articles([path], max_bytes=settings.max_input_bytes)
+        for error in result.errors:
+            err_console.print(f"[unreadable {role}] {error.source}: {error.message}", markup=False, highlight=False)
+        if len(result.articles) != 1:
+            err_console.print(f"the {role} {path!r} must hold exactly one article, found {len(result.articles)}",
+                              markup=False)
+            return EXIT_NOTHING_DONE
+        texts.append(result.articles[0])
+    try:
+        verification = verify(texts[0], texts[1], settings)
+    except StorydiffError as exc:
+        err_console.print(str(exc), markup=False)
+        return EXIT_NOTHING_DONE
+    _write(render_verification(verification, fmt), output)
+    return EXIT_UNFAITHFUL if strict and verification.verdict == "unfaithful" else EXIT_OK
+
+
+@app.command("verify")
+def verify_command(
+    source: str = typer.Argument(..., help="The source text: .txt, .html or .json file, or - for stdin."),
+    derived: str = typer.Argument(..., help="The derived text (rewrite, summary, wire copy) to check."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
+    model: str | None = typer.Option(None, "--model", help="spaCy model package to use."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with code 4 when the verdict is unfaithful."),
+) -> None:
+    """Check a derived text against its source: each statement supported, contradicted or not mentioned."""
+    raise typer.Exit(run_verify(source, derived, fmt, output, config, model, strict))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ class StoryClusterSettings:
     # Terms of an article used to look up candidate stories, and stories looked at per term
     # (the most recent ones: a posting list of "police" must not be scanned in full).
     query_terms: int = 20
-    postings_scanned: int = 200
+    postings_scanned: int = 100
     candidates: int = 40
     # After an article joins a story, that story absorbs any other story whose centroid is
     # this similar: single-pass clustering otherwise keeps the early fragments of a story
@@ -166,12 +167,14 @@ def article_features(article: Article, settings: StoryClusterSettings | None = N
             token = token.lower()
             if token in STOP_WORDS:
                 continue
-            counts[_stem(token)] += weight
+            # interned: every story centroid keeps its terms, and one shared string per term
+            # instead of one per article is most of the memory of a centroid
+            counts[sys.intern(_stem(token))] += weight
         for phrase in entity_phrases(text):
             if " " in phrase:  # single words are already terms
-                counts["@" + phrase] += weight * settings.entity_weight
+                counts[sys.intern("@" + phrase)] += weight * settings.entity_weight
             else:
-                counts[_stem(phrase)] += weight * (settings.entity_weight - 1.0)
+                counts[sys.intern(_stem(phrase))] += weight * (settings.entity_weight - 1.0)
     terms = {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
     return ArticleFeatures(terms, _day(article.published))
 

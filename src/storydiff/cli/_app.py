@@ -11,7 +11,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err_console = Console(stderr=True)
+# soft_wrap: an error line names a file path; wrapping it would break copy and grep.
+err_console = Console(stderr=True, soft_wrap=True)
 
 EXIT_OK = 0
 EXIT_SOME_INPUTS_BAD = 1

@@ -26,7 +26,7 @@ def _write(output: str, destination: Path | None) -> None:
 
 
 def run_compare(files: list[str], fmt: str, output: Path | None, published, outlet, config: Path | None,
-                model: str | None) -> int:
+                model: str | None, with_brief: bool | None = None) -> int:
     if fmt not in FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return EXIT_NOTHING_DONE
@@ -46,7 +46,12 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
         err_console.print(str(exc), markup=False)
         return EXIT_NOTHING_DONE
     comparison.errors = result.errors
-    _write(render(comparison, fmt), output)
+    brief = None
+    if with_brief if with_brief is not None else fmt == "html":
+        from ..brief import summarise
+
+        brief = summarise(comparison.articles, settings.brief_words, findings=comparison.findings)
+    _write(render(comparison, fmt, brief), output)
     return EXIT_SOME_INPUTS_BAD if result.errors else EXIT_OK
 
 
@@ -59,9 +64,11 @@ def compare(
     outlet: list[str] | None = typer.Option(None, "--outlet", help=OUTLET_HELP),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
     model: str | None = typer.Option(None, "--model", help="spaCy model package to use."),
+    brief: bool | None = typer.Option(None, "--brief/--no-brief",
+                                      help="Add the cited brief and timeline (default: in html only)."),
 ) -> None:
     """Compare two or more reports of one story: agreements, conflicts, what only one says."""
-    raise typer.Exit(run_compare(files, fmt, output, published, outlet, config, model))
+    raise typer.Exit(run_compare(files, fmt, output, published, outlet, config, model, brief))
 
 
 def example_files() -> list[str]:
@@ -77,4 +84,4 @@ def demo(
     """Compare the bundled example story (four invented reports of one event)."""
     files = example_files()
     err_console.print(f"comparing the bundled example: {', '.join(Path(f).name for f in files)}")
-    raise typer.Exit(run_compare(files, fmt, output, None, None, None, None))
+    raise typer.Exit(run_compare(files, fmt, output, None, None, None, None, fmt == "html"))

@@ -38,6 +38,7 @@ mark.focus{outline:3px solid #f08c00}
 .removed{font-size:12px;color:#777}
 .removed summary{cursor:pointer}
 ol.findings{padding-left:18px;font-size:13px}
+ol.brief,ul.timeline{padding-left:18px;font-size:14px}
 ol.findings li{margin-bottom:8px}
 .tag{display:inline-block;font-size:11px;border-radius:3px;padding:0 4px;color:#fff}
 .tag.conflict{background:#e03131}.tag.agreement{background:#2f9e44}.tag.unique{background:#1971c2}
@@ -51,7 +52,10 @@ a{color:#1864ab}
 {% if errors %}<p class="errors">Skipped inputs: {% for e in errors %}{{ e.source }}: {{ e.message }}{% if not loop.last %}; {% endif %}{% endfor %}</p>{% endif %}
 </header>
 <main>
-<section><h2>Findings</h2>
+<section>{% if brief %}<h2>Brief</h2>
+<ol class="brief">{% for b in brief.sentences %}<li>{{ b.text }} <small>[{% for e in b.evidence %}{% if b.conflict %}<a href="#{{ b.conflict }}">{{ names.get(e.article, e.article) }}</a>{% else %}<a href="#article-{{ positions[e.article] }}">{{ names.get(e.article, e.article) }}</a>{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}]{% if b.unique %} only one source{% endif %}</small></li>{% endfor %}</ol>
+{% if brief.timeline %}<h3>Timeline</h3><ul class="timeline">{% for t in brief.timeline %}<li><time>{{ t.date }}</time> {{ t.text|truncate(160) }} <small>[{% for a in t.sources %}{{ names.get(a, a) }}{% if not loop.last %}, {% endif %}{% endfor %}]{% if t.date_conflict %} <b>sources give different dates</b>{% endif %}</small></li>{% endfor %}</ul>{% endif %}
+{% endif %}<h2>Findings</h2>
 <ol class="findings">
 {% for f in findings %}<li id="{{ f.id }}"><span class="tag {{ f.type }}">{{ f.type }}{% if f.type == 'conflict' %}: {{ f.kind }}{% endif %}</span>
 <b>{{ f.about }}</b> <small>({{ '%.2f'|format(f.confidence) }}{% if f.likely_update %}, likely an update over time{% endif %})</small>
@@ -107,7 +111,7 @@ def _highlight(text: str, spans: list[tuple[int, int, Finding, str]]) -> str:
     return "".join(out)
 
 
-def render_html(comparison: Comparison, title: str | None = None) -> str:
+def render_html(comparison: Comparison, title: str | None = None, brief=None) -> str:
     spans: dict[tuple[str, str], list] = defaultdict(list)
     for finding in comparison.findings:
         for index, evidence in enumerate(finding.evidence):
@@ -131,7 +135,8 @@ def render_html(comparison: Comparison, title: str | None = None) -> str:
     heading = title or next((a.title for a in comparison.articles if a.title), None) or "comparison"
     return template.render(
         title=heading, articles=comparison.articles, findings=comparison.findings, bodies=safe_bodies,
-        names=names, counts=counts, errors=comparison.errors,
+        names=names, counts=counts, errors=comparison.errors, brief=brief,
+        positions={a.id: i for i, a in enumerate(comparison.articles)},
         columns=" ".join(["minmax(280px,1fr)"] * len(comparison.articles)),
     )
 

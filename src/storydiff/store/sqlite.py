@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -365,7 +366,9 @@ class SQLiteStore:
 
         df = dict(self._run("SELECT term, df FROM term_df"))
         row = self._run("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
-        stories = [StoryState(id=i, title=t, size=n, first_day=f, last_day=l, centroid=json.loads(c))
+        # terms interned as in cluster.article_features: one string per term, not per story
+        stories = [StoryState(id=i, title=t, size=n, first_day=f, last_day=l,
+                              centroid={sys.intern(k): v for k, v in json.loads(c).items()})
                    for i, t, n, f, l, c in self._run(
                        "SELECT id, title, size, first_day, last_day, centroid FROM stories")]
         return df, int(row[0]) if row else 0, stories

@@ -539,6 +539,21 @@ def _claim_findings(edges: list[_Edge], articles: dict[str, Article]) -> list[Fi
     return findings
 
 
+def _restates(finding: Finding, statements: list[Finding]) -> bool:
+    """A typed agreement whose every span sits inside the sentences of one corroborated
+    statement tells the reader nothing the statement does not ("Texas" agreed inside two
+    copies of the same quote)."""
+    if finding.type != "agreement":
+        return False
+    for statement in statements:
+        if statement.type != "agreement":
+            continue
+        if all(any(e.article == s.article and e.field == s.field and s.start <= e.start and e.end <= s.end
+                   for s in statement.evidence) for e in finding.evidence):
+            return True
+    return False
+
+
 def _note_disputes(findings: list[Finding]) -> None:
     """A corroborated sentence that holds a disputed value says so, so that a reader does
     not take "said by 3 sources" for agreement on every detail."""
@@ -559,7 +574,8 @@ def compare_annotated(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
     articles = {item.id: item.article for item in annotated}
     findings = _claim_findings(_judge_claims(annotated, canonical), articles)
     findings += _name_conflicts(annotated)
-    findings += _statements(annotated, canonical)
+    statements = _statements(annotated, canonical)
+    findings = [f for f in findings if not _restates(f, statements)] + statements
     order = {"conflict": 0, "agreement": 1, "unique": 2}
     findings.sort(key=lambda f: (order[f.type], -f.confidence))
     for number, finding in enumerate(findings, 1):

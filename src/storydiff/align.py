@@ -25,7 +25,7 @@ from .model import AnnotatedArticle, Claim, Mention, Sentence
 # not of any one story.
 EVENT_CLASSES: dict[str, str] = {}
 for _class, _words in {
-    "death": "die kill dead death toll fatality life body slay perish claim",
+    "death": "die kill dead death toll fatality life body slay perish",
     "injury": "injure wound hurt injury casualty",
     "visit": "visit tour travel trip go arrive fly journey",
     "arrest": "arrest detain apprehend custody capture",

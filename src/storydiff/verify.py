@@ -26,7 +26,7 @@ from typing import Literal
 
 from .align import ClaimPair, Weights, claims_of, pair_claims, sentence_terms
 from .annotate import annotate_articles
-from .compare import ENTITY_NAME_KINDS, _evidence as claim_evidence, canonical_names, compare_annotated, prepare, relation
+from .compare import ENTITY_NAME_KINDS, claim_evidence, canonical_names, compare_annotated, prepare, relation
 from .model import AnnotatedArticle, Article, Claim, Evidence, Finding, Sentence, Timex
 from .polarity import aligned_sentences, status_conflicts
 from .settings import Settings, default_settings
@@ -196,7 +196,8 @@ def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> lis
     # Typed conflicts compare already finds (date, number, place, name spellings).
     findings: list[Finding] = compare_annotated(annotated)
     for finding in findings:
-        if finding.type != "conflict":
+        # Status conflicts are read again below with the looser alignment a summary needs.
+        if finding.type != "conflict" or finding.kind == "status":
             continue
         mine = [e for e in finding.evidence if e.article == derived.id]
         theirs = [e for e in finding.evidence if e.article == source.id]

@@ -116,3 +116,27 @@ def test_unrelated_numbers_in_paraphrased_sentences_do_not_conflict():
     b = Article(id="b", original="", text="About 200 residents were evacuated. The blaze destroyed 31 houses and a school.")
     comparison = compare_articles([a, b])
     assert not [f for f in conflicts(comparison) if "200" in " ".join(texts(f))]
+
+
+def _pair(text_a: str, text_b: str):
+    a = Article(id="a", original="", text=text_a)
+    b = Article(id="b", original="", text=text_b)
+    return compare_articles([a, b])
+
+
+def test_a_figure_and_its_rounding_agree_but_precise_figures_conflict():
+    rounded = _pair("Official turnout in the referendum was 35.7 percent, the election commission said.",
+                    "Official turnout in the referendum was 36 percent, the election commission said.")
+    assert not conflicts(rounded)
+    quake = _pair("The earthquake had a magnitude of 6.1, the geological survey said on Monday.",
+                  "The earthquake had a magnitude of 6.0, the geological survey said on Monday.")
+    assert [texts(f) for f in conflicts(quake, "number")] == [["6.0", "6.1"]]
+
+
+def test_a_date_and_a_finer_date_agree_but_different_months_conflict():
+    finer = _pair("The minister first visited the country in 1999, officials said.",
+                  "The minister first visited the country in April 1999, officials said.")
+    assert not conflicts(finer)
+    months = _pair("The minister first visited the country in September 2021, officials said.",
+                   "The minister first visited the country in April 2021, officials said.")
+    assert [sorted(e.value for e in f.evidence) for f in conflicts(months, "date")] == [["2021-04", "2021-09"]]

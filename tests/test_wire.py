@@ -67,3 +67,13 @@ def test_containment_counts_the_shorter_text():
 def test_compare_copy_with_no_changes():
     copy = compare_copy(art("b", AGENCY), art("a", AGENCY))
     assert copy.added == [] and copy.removed == [] and not copy.title_changed and copy.similarity == 1.0
+
+
+def test_the_index_keeps_only_the_most_recent_window():
+    from storydiff.wire import WireDetector, WireSettings
+
+    detector = WireDetector(WireSettings(window=2))
+    articles = [art(str(i), AGENCY) for i in range(3)]
+    for key, article in enumerate(articles):
+        detector.index(key, detector.signature(article))
+    assert sorted(detector._lsh.query(detector.signature(articles[0]))) == [1, 2]

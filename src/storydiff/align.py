@@ -159,8 +159,13 @@ def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
             if m.field == mention.field and low <= m.start < high
             and not (m.start >= mention.start and m.end <= mention.end)
         )
+        sentence_entities = frozenset(
+            canonical.get(m.text, m.text) for m in entity_mentions
+            if m.field == mention.field and m.sentence == mention.sentence
+            and not (m.start >= mention.start and m.end <= mention.end))
+        context = frozenset(_content_lemmas(span.sent, exclude)) | sentence_entities
         claims.append(
-            Claim(item.id, kind, mention, head, frozenset(about) | entities, entities, sentence)
+            Claim(item.id, kind, mention, head, frozenset(about) | entities, entities, sentence, context)
         )
     return claims
 
@@ -223,7 +228,10 @@ def pair_claims(claims_a: Sequence[Claim], claims_b: Sequence[Claim], weights: W
                 continue
             head_match = _same_event(a, b)
             shared = a.entities & b.entities
-            overlap = weights.overlap(a.about, b.about)
+            # The clause says what the value is about; a whole sentence that says the same
+            # around it ("The earthquake had a magnitude of 6.1, the survey said") says it
+            # even when the clause is a word or two. The sentence counts a little less.
+            overlap = max(weights.overlap(a.about, b.about), 0.9 * weights.overlap(a.context, b.context))
             score = 0.6 * overlap + 0.25 * head_match + 0.15 * min(len(shared), 2) / 2
             if score >= minimum:
                 pairs.append(ClaimPair(a, b, score, head_match, frozenset(shared)))

@@ -10,9 +10,10 @@ Features, chosen to stay cheap at a million articles (see ``benchmarks/results/s
 * terms: lower-cased, lightly stemmed words, weighted by log term frequency times IDF; the
   headline counts ``title_weight`` times;
 * entities: capitalised phrases ("Los Angeles", "Lindsay Lohan"), a stand-in for NER that
-  costs a regular expression instead of a spaCy pass (spaCy NER runs ~30x slower than this
-  whole stage, measured in the scale benchmark); they separate two events of the same kind
-  (two earthquakes, two arrests), the hard case in ECB+;
+  costs a regular expression instead of a spaCy pass: spaCy's small English pipeline ran
+  12.6 articles/s on these texts against 361-576 articles/s for the whole ingest (store,
+  clustering, wire copies) measured in benchmarks/results/scale.md, 30-45x slower. They
+  separate two events of the same kind (two earthquakes, two arrests), the hard case in ECB+;
 * time: a story whose dates are more than ``max_gap_days`` away from the article's date is
   never a candidate, and the similarity fades with the gap, so an earthquake in Chile in
   2010 and another in 2019 are different stories.
@@ -31,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .loose_dates import loose_date
 from .model import Article
 
 # Words that carry no event identity. scikit-learn's list plus reporting verbs and the
@@ -64,6 +66,9 @@ class StoryClusterSettings:
     threshold: float = 0.12
     title_weight: float = 2.0
     entity_weight: float = 1.5
+    # An undated article takes the first full date ("December 13 2008") in this many
+    # characters of its lead as its date, for clustering only; 0 turns it off.
+    lead_dates: int = 300
     # IDF raised to this power: above 1, rare terms (names, places) count for more. 1.5 gave
     # +0.01-0.05 B3-F1 on ECB+, DUC and NewsWCL50 over 1.0 at the best threshold of each; 2.0
     # splits topic-level stories (WikiRef220 F1 0.71 -> 0.36).
@@ -179,7 +184,10 @@ def article_features(article: Article, settings: StoryClusterSettings | None = N
             else:
                 counts[sys.intern(_stem(phrase))] += weight * (settings.entity_weight - 1.0)
     terms = {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
-    return ArticleFeatures(terms, _day(article.published))
+    day = _day(article.published)
+    if day is None and settings.lead_dates:
+        day = _day(loose_date(body[: settings.lead_dates]))
+    return ArticleFeatures(terms, day)
 
 
 class StoryClusterer:

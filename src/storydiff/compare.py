@@ -13,6 +13,7 @@ source's, the pair is an agreement, however many other values the sentence holds
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -86,7 +87,10 @@ def relation(a: Claim, b: Claim) -> str:
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
         from .annotate.quantities import compare_quantities
 
-        return compare_quantities(va, vb)
+        found = compare_quantities(va, vb)
+        if found == "conflict" and _rounds_to(a.mention.text, va, b.mention.text, vb):
+            return "compatible"
+        return found
     if a.kind == "place" and b.kind == "place":
         from .annotate.places import place_relation
 
@@ -128,6 +132,33 @@ def _after_publication(claim: Claim, other: Article) -> bool:
     if not published or not value[:4].isdigit():
         return False
     return value[:10] > published.isoformat()[: len(value[:10])]
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _precision(text: str) -> int | None:
+    """Decimal places a figure is written to; negative for round integers ("230" -> -1,
+    "2,000" -> -3), None when the figure is not written in digits."""
+    match = _DIGITS.search(text)
+    if not match:
+        return None
+    digits = match.group(0).replace(",", "")
+    if "." in digits:
+        return len(digits.split(".")[1])
+    return -(len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 0
+
+
+def _rounds_to(text_a: str, a: Quantity, text_b: str, b: Quantity) -> bool:
+    """Whether the coarser of two exact figures is the finer one rounded ("36 percent" and
+    "35.7 percent"; "240" and "239"), which is no contradiction."""
+    if a.exact is None or b.exact is None or a.approximate or b.approximate:
+        return False
+    pa, pb = _precision(text_a), _precision(text_b)
+    if pa is None or pb is None or pa == pb:
+        return False
+    coarse, fine, places = (a.exact, b.exact, pa) if pa < pb else (b.exact, a.exact, pb)
+    return abs(round(fine, places) - coarse) < 1e-9
 
 
 def _value(mention: Mention) -> object:
@@ -298,7 +329,8 @@ def _has_compatible(claim: Claim, others: Sequence[Claim]) -> bool:
 
 def _small_count(pair: ClaimPair) -> bool:
     values = (pair.a.mention.value, pair.b.mention.value)
-    return all(isinstance(v, Quantity) and v.high < COUNT_MINIMUM for v in values)
+    return all(isinstance(v, Quantity) and v.high < COUNT_MINIMUM and v.exact is not None
+               and float(v.exact).is_integer() for v in values)
 
 
 def _conflict_confidence(pair: ClaimPair) -> float:

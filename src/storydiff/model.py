@@ -184,6 +184,7 @@ class Claim:
     about: frozenset[str]
     entities: frozenset[str]
     sentence: Sentence
+    context: frozenset[str] = frozenset()  # content lemmas and entities of the whole sentence
 
 
 @dataclass

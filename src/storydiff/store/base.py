@@ -86,8 +86,9 @@ class Store(Protocol):
 
     def wire_copies(self, story: int) -> list[WireRecord]: ...
 
-    def signatures(self) -> Iterator[tuple[int, bytes]]:
-        """(key, MinHash signature) of every stored article, to rebuild the LSH index."""
+    def signatures(self, limit: int | None = None) -> Iterator[tuple[int, bytes]]:
+        """(key, MinHash signature) of the stored articles (the ``limit`` most recent), oldest
+        first, to rebuild the LSH index."""
 
     def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
                            removed: Iterable[int]) -> None:

@@ -66,7 +66,7 @@ class Feeder:
         df, n_docs, stories = store.load_cluster_state()
         self.clusterer.load(df, n_docs, stories)
         self.wire = WireDetector(wire_settings)
-        for key, blob in store.signatures():
+        for key, blob in store.signatures(limit=self.wire.settings.window):
             self.wire.index(key, pickle.loads(blob))
 
     def _fetch(self, keys: Sequence[int]) -> dict[int, tuple[Article, int | None]]:

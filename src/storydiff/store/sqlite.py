@@ -346,8 +346,13 @@ class SQLiteStore:
             "JOIN articles a ON a.key = w.article WHERE a.story = ? ORDER BY w.wire_group, w.article", (story,))
         return [WireRecord(a, o, s, json.loads(ad), json.loads(rm), bool(t)) for a, o, s, ad, rm, t in rows]
 
-    def signatures(self) -> Iterator[tuple[int, bytes]]:
-        yield from self._run("SELECT key, signature FROM articles WHERE signature IS NOT NULL ORDER BY key")
+    def signatures(self, limit: int | None = None) -> Iterator[tuple[int, bytes]]:
+        if limit is None:
+            yield from self._run("SELECT key, signature FROM articles WHERE signature IS NOT NULL ORDER BY key")
+            return
+        rows = self._run("SELECT key, signature FROM articles WHERE signature IS NOT NULL "
+                         "ORDER BY key DESC LIMIT ?", (limit,)).fetchall()
+        yield from reversed(rows)
 
     # -- clusterer state ---------------------------------------------------------------
     def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],

@@ -61,8 +61,6 @@ def test_cluster_writes_one_line_per_article_without_a_database(tmp_path):
 
 
 def test_show_compares_a_stored_story(tmp_path):
-    pytest.importorskip("storydiff.compare")
-    pytest.importorskip("storydiff.render")
     db = tmp_path / "s.db"
     runner.invoke(app, ["ingest", str(_records(tmp_path / "in.jsonl")), "--db", str(db), "-q"])
     story = json.loads(runner.invoke(app, ["stories", "--db", str(db), "--json"]).stdout.splitlines()[0])["story"]
@@ -71,3 +69,12 @@ def test_show_compares_a_stored_story(tmp_path):
     assert "Valparaiso" in result.stdout
     missing = runner.invoke(app, ["show", "999", "--db", str(db)])
     assert missing.exit_code == 2 and "no story 999" in missing.output
+
+
+def test_show_with_brief_cites_the_stored_sources(tmp_path):
+    db = tmp_path / "s.db"
+    runner.invoke(app, ["ingest", str(_records(tmp_path / "in.jsonl")), "--db", str(db), "-q"])
+    story = json.loads(runner.invoke(app, ["stories", "--db", str(db), "--json"]).stdout.splitlines()[0])["story"]
+    result = runner.invoke(app, ["show", str(story), "--db", str(db), "--format", "md", "--brief"])
+    assert result.exit_code == 0, result.output
+    assert "## Brief" in result.stdout and ("[Paper A" in result.stdout or "[Paper B" in result.stdout)

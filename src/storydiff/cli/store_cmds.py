@@ -135,6 +135,8 @@ def show(
     fmt: str = typer.Option("text", "--format", "-f", help="Output format of the comparison."),
     copies: bool = typer.Option(False, "--copies", help="Compare wire copies too (by default only the "
                                 "likely original of each wire group, one article per independent source)."),
+    brief: Optional[bool] = typer.Option(None, "--brief/--no-brief",
+                                         help="Add the cited brief and timeline (default: in html only)."),
 ) -> None:
     """Compare the sources of one stored story, as `storydiff compare` does."""
     from ..errors import StorydiffError
@@ -164,7 +166,12 @@ def show(
     except StorydiffError as exc:
         err_console.print(f"[red]error:[/red] story {story}: {exc}")
         raise typer.Exit(EXIT_NOTHING_DONE)
-    print(render(comparison, fmt))
+    story_brief = None
+    if brief if brief is not None else fmt == "html":
+        from ..brief import summarise
+
+        story_brief = summarise(comparison.articles, findings=comparison.findings)
+    print(render(comparison, fmt, story_brief))
 
 
 @app.command()

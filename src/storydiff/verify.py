@@ -20,15 +20,17 @@ value or name the source lacks is a finding here, whereas between two reports it
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from difflib import SequenceMatcher
+from typing import Any, Literal
 
 from .align import ClaimPair, Weights, claims_of, pair_claims, sentence_terms
 from .annotate import annotate_articles
 from .compare import ENTITY_NAME_KINDS, claim_evidence, canonical_names, compare_annotated, prepare, relation
 from .model import AnnotatedArticle, Article, Claim, Evidence, Finding, Sentence, Timex
-from .polarity import aligned_sentences, status_conflicts
+from .polarity import NEGATION_CUES, aligned_sentences, opposite_words, status_conflicts
 from .settings import Settings, default_settings
 
 Status = Literal["supported", "contradicted", "not_mentioned"]
@@ -181,6 +183,171 @@ def _novel_terms(source: AnnotatedArticle, derived: AnnotatedArticle, canonical:
             for key, words in sentence_terms(derived, canonical).items()}
 
 
+# ---------------------------------------------------------------------------------------
+# Edits: a derived sentence against the source window it restates, token by token.
+#
+# A summary sentence is most often a close paraphrase of one to three consecutive source
+# sentences, and an unfaithful one differs from that window by a few tokens: a name, a
+# number, a "not", a word swapped for its opposite. Sentence similarity cannot see such an
+# edit (it barely moves the cosine), so each derived sentence is aligned with its best window
+# (most tokens in common, as difflib's longest matching blocks) and the differing stretches
+# are read one by one.
+
+# Consecutive source sentences a derived sentence may restate.
+WINDOW_SENTENCES = 3
+# Differing stretches at most this many equal tokens apart are one edit: "have [not] found
+# [any -> no] evidence" holds one negation on each side and changes nothing.
+EDIT_GAP = 2
+# A stretch longer than this on either side is a rewording or a clause the summary leaves
+# out, not an edit of one fact; negation is not counted across it. On SummEdits news dev the
+# leftover source clauses of compressed summaries ("never before seen details ...") made
+# all the false negation alarms above this length.
+EDIT_TOKENS = 6
+# A derived window must share at least this share of its tokens with the source for its
+# edits to be read: below it the sentence is a rewrite, and sentence alignment judges it.
+WINDOW_COVERAGE = 0.5
+_NUMBER_PATTERN = re.compile(r"\d[\d,.]*")
+
+
+@dataclass
+class _Window:
+    """The source tokens one derived sentence restates and where the two differ."""
+
+    derived: list[Any]  # spaCy tokens of the derived sentence, without spaces and punctuation
+    source: list[Any]
+    field: str  # field of the source window
+    coverage: float  # share of derived tokens found, in order, in the window
+    edits: list[tuple[int, int, int, int]]  # (i1, i2, j1, j2): derived[i1:i2] stands for source[j1:j2]
+
+
+def _words(span: Any) -> list[Any]:
+    return [t for t in span if not t.is_space and not t.is_punct]
+
+
+def _sentence_tokens(item: AnnotatedArticle) -> list[tuple[Sentence, list[Any]]]:
+    found = []
+    for doc, sentences in ((item.title_doc, item.title_sentences), (item.doc, item.sentences)):
+        if doc is None:
+            continue
+        for sentence in sentences:
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is not None:
+                found.append((sentence, _words(span)))
+    return found
+
+
+def _window(derived: list[Any], units: list[tuple[Sentence, list[Any]]]) -> _Window | None:
+    """The run of 1..WINDOW_SENTENCES source sentences with the most tokens in common (in
+    order) with ``derived``; on a tie the shorter run."""
+    keys = [t.lower_ for t in derived]
+    best: tuple[int, list[Any], str, SequenceMatcher] | None = None
+    for i in range(len(units)):
+        for n in range(1, WINDOW_SENTENCES + 1):
+            if i + n > len(units) or units[i + n - 1][0].field != units[i][0].field:
+                break
+            tokens = [t for _, words in units[i:i + n] for t in words]
+            matcher = SequenceMatcher(None, keys, [t.lower_ for t in tokens], autojunk=False)
+            matched = sum(block.size for block in matcher.get_matching_blocks())
+            if best is None or matched > best[0]:
+                best = (matched, tokens, units[i][0].field, matcher)
+    if best is None or not best[0] or not derived:
+        return None
+    matched, tokens, field_name, matcher = best
+    edits: list[tuple[int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if edits and i1 - edits[-1][1] <= EDIT_GAP and j1 - edits[-1][3] <= EDIT_GAP:
+            edits[-1] = (edits[-1][0], i2, edits[-1][2], j2)
+        else:
+            edits.append((i1, i2, j1, j2))
+    return _Window(derived, tokens, field_name, matched / len(derived), edits)
+
+
+def _token_evidence(article: str, field_name: str, tokens: list[Any]) -> Evidence:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Evidence(article, start, end, tokens[0].doc.text[start:end], field_name)  # type: ignore[arg-type]
+
+
+def _stretch(tokens: list[Any], start: int, end: int) -> list[Any]:
+    """``tokens[start:end]``, or where that is empty (a word one side lacks) the words on
+    either side of the gap, so that evidence always shows where the edit is."""
+    return tokens[start:end] or tokens[max(start - 1, 0):start + 1]
+
+
+def _in_text(word: str, text: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text) is not None
+
+
+def _edit_judgements(window: _Window, source: AnnotatedArticle, derived_id: str, derived_field: str,
+                     source_text: str) -> list[_Judgement]:
+    """What each differing stretch of a derived sentence and its source window says."""
+    judgements = []
+    window_lemmas = {t.lemma_.lower() for t in window.source}
+    for i1, i2, j1, j2 in window.edits:
+        mine, theirs = window.derived[i1:i2], window.source[j1:j2]
+        # Leftovers on one side only at the edges of the window are the source's sentences
+        # the summary does not restate; they say nothing about the summary.
+        if not mine and (j1 == 0 or j2 == len(window.source)):
+            continue
+
+        def both(kind: str, derived_tokens: list[Any], source_tokens: list[Any], explanation: str) -> _Judgement:
+            ev_source = _token_evidence(source.id, window.field, source_tokens)
+            ev_derived = _token_evidence(derived_id, derived_field, derived_tokens)
+            return _Judgement("contradicted", kind, [ev_source, ev_derived],
+                              f"{kind}: source says {ev_source.text!r}, derived says {ev_derived.text!r}", 0)
+
+        small = len(mine) <= EDIT_TOKENS and len(theirs) <= EDIT_TOKENS
+        cues_mine = [t for t in mine if t.lower_ in NEGATION_CUES]
+        cues_theirs = [t for t in theirs if t.lower_ in NEGATION_CUES]
+        if small and len(cues_mine) != len(cues_theirs):
+            judgements.append(both("negation", _stretch(window.derived, i1, i2), _stretch(window.source, j1, j2),
+                                   ""))
+            judgements[-1].explanation = (
+                f"negation: {'derived' if len(cues_mine) > len(cues_theirs) else 'source'} negates "
+                f"what the other states ({judgements[-1].evidence[0].text!r} vs {judgements[-1].evidence[1].text!r})")
+        for token in mine:
+            if token.lemma_.lower() in window_lemmas:
+                continue
+            opposite = next((other for other in theirs if opposite_words(token, other)), None)
+            if opposite is not None:
+                judgements.append(both("antonym", [token], [opposite], ""))
+                judgements[-1].explanation = f"antonym: source says {opposite.text!r}, derived says {token.text!r}"
+                break
+        for token in mine:
+            if token.like_num and _NUMBER_PATTERN.fullmatch(token.text) and not _in_text(token.text, source_text):
+                numbers = [t for t in theirs if t.like_num]
+                if numbers:
+                    judgements.append(both("number", [token], numbers, ""))
+                    judgements[-1].explanation = f"number: source says {numbers[0].text!r}, derived says {token.text!r}"
+            elif token.pos_ == "PROPN" and not _in_text(token.lower_, source_text):
+                kind = "place" if token.ent_type_ in ("GPE", "LOC") else "name"
+                if theirs:
+                    judgements.append(both(kind, [token], theirs, ""))
+                    judgements[-1].explanation = (f"{kind}: derived says {token.text!r} where the source says "
+                                                  f"{judgements[-1].evidence[0].text!r}")
+                else:
+                    evidence = _token_evidence(derived_id, derived_field, [token])
+                    judgements.append(_Judgement("not_mentioned", kind, [evidence],
+                                                 f"the source never names {token.text!r}", 1))
+    return judgements
+
+
+def _edits(source: AnnotatedArticle, derived: AnnotatedArticle) -> dict[tuple[str, int], list[_Judgement]]:
+    """Edit judgements per derived sentence (field, index)."""
+    units = _sentence_tokens(source)
+    source_text = f"{source.article.title or ''}\n{source.article.text}".lower()
+    found: dict[tuple[str, int], list[_Judgement]] = {}
+    for sentence, tokens in _sentence_tokens(derived):
+        window = _window(tokens, units)
+        if window is None or window.coverage < WINDOW_COVERAGE:
+            continue
+        found[(sentence.field, sentence.index)] = _edit_judgements(window, source, derived.id, sentence.field,
+                                                                   source_text)
+    return found
+
+
 def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> list[Statement]:
     """Judge each statement of an annotated derived text against its annotated source."""
     annotated = [source, derived]
@@ -214,6 +381,9 @@ def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> lis
     # Each derived value against the source's values.
     for claim, judgement in _claim_judgements(source, derived, canonical):
         add(claim_evidence(claim), judgement)
+    # Token edits against the source window each sentence restates.
+    for key, found in _edits(source, derived).items():
+        judgements[key].extend(found)
     for evidence, kind in _novel_names(source, derived, canonical):
         add(evidence, _Judgement("not_mentioned", "name", [evidence],
                                  f"the source never names {evidence.text!r}", 1))

@@ -6,6 +6,8 @@ import json
 from importlib import resources
 
 import jsonschema
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 import pytest
 
 from storydiff.cli.compare_cmd import example_files
@@ -140,3 +142,36 @@ def test_a_date_and_a_finer_date_agree_but_different_months_conflict():
     months = _pair("The minister first visited the country in September 2021, officials said.",
                    "The minister first visited the country in April 2021, officials said.")
     assert [sorted(e.value for e in f.evidence) for f in conflicts(months, "date")] == [["2021-04", "2021-09"]]
+
+
+SENTENCES = [
+    "The ferry sank on Tuesday (4) near the port of Mombasa, officials said.",
+    "At least 30 people died and about 120 were rescued, the coast guard said.",
+    "Fifty-one passengers are still missing after the accident in March 2023.",
+    "The vessel, built in 1998, carried 250 passengers and 12 crew.",
+    "“We are doing everything we can,” said Amina Odhiambo, the regional governor.",
+    "Rescue teams from Kenya and Tanzania searched the area overnight.",
+    "The company that owned the Nyota Star said it would cooperate with investigators.",
+    "Weather was calm, the meteorological office said, ruling out a storm.",
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6),
+       st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6),
+       st.sampled_from(["\n", " ", "\n\n"]),
+       st.integers(min_value=1, max_value=400))
+def test_any_mix_of_reports_gives_exact_evidence(first, second, joiner, number):
+    """Whatever the reports say and however they are laid out, every evidence span is the
+    text at its offsets."""
+    text_a = joiner.join(first)
+    text_b = joiner.join(second).replace("30", str(number))
+    comparison = compare_articles([
+        Article(id="a", original=text_a, text=text_a, title="Ferry sinks off Mombasa"),
+        Article(id="b", original=text_b, text=text_b),
+    ])
+    by_id = {a.id: a for a in comparison.articles}
+    for finding in comparison.findings:
+        assert finding.type in ("agreement", "conflict", "unique")
+        for e in finding.evidence:
+            assert by_id[e.article].field(e.field)[e.start:e.end] == e.text

@@ -175,3 +175,14 @@ def test_any_mix_of_reports_gives_exact_evidence(first, second, joiner, number):
         assert finding.type in ("agreement", "conflict", "unique")
         for e in finding.evidence:
             assert by_id[e.article].field(e.field)[e.start:e.end] == e.text
+
+
+def test_a_conflict_can_sit_in_a_headline():
+    headline_only = Article(id="a", original="", text="", title="Earthquake of magnitude 6.1 hits northern Chile")
+    report = Article(id="b", original="", text="An earthquake of magnitude 6.0 hit northern Chile on Monday, "
+                                               "the national seismology centre said.")
+    comparison = compare_articles([headline_only, report])
+    (finding,) = conflicts(comparison, "number")
+    fields = {e.article: e.field for e in finding.evidence}
+    assert fields == {"a": "title", "b": "text"}
+    assert sorted(texts(finding)) == ["6.0", "6.1"]

@@ -65,6 +65,8 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
     assert "malformed JSON" in problems[broken_json]
     assert "malformed JSON" in problems[f"{bad_line}:2"]
     assert "no 'text'" in problems[f"{bad_line}:3"]
+    title_only = read_articles([write(tmp_path, "t.jsonl", '{"id": "h", "title": "Quake hits the coast"}')])
+    assert title_only.errors == [] and title_only.articles[0].title == "Quake hits the coast"
     assert "no article text" in problems[html]
     assert "over the limit" in problems[huge]
     assert "no such file" in problems[str(tmp_path / "missing.txt")]

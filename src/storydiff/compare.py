@@ -269,19 +269,37 @@ def _is_counted_noun(unit: object) -> bool:
         and len(unit) > 2
 
 
+# Units that measure one property of the story's event (a quake's magnitude, a bridge's
+# length): reports giving one such figure each are giving it for the same thing. Money,
+# percentages and times are left out: a story quotes many of them for many things.
+_MEASURES_EXCLUDED = {"%", "percentage point", "year", "month", "day", "hour", "minute", "second"}
+
+
+def _single_figure_unit(unit: object) -> str | None:
+    """The kind of single-figure rule a unit takes: "count", "measure" or None."""
+    from .annotate.quantities import _is_dimensioned
+
+    if _is_counted_noun(unit):
+        return "count"
+    if isinstance(unit, str) and _is_dimensioned(unit) and not unit.isupper() and unit not in _MEASURES_EXCLUDED:
+        return "measure"
+    return None
+
+
 def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], used: set[int]) -> list[_Edge]:
     """Two reports that each give one figure for the same counted thing ("239 people",
-    "230 people") and the figures are close but incompatible: the signature of a
-    discrepancy even when the sentences share few words. Figures far apart (more than
-    ``COUNT_RATIO``) are more likely counts of different things, and heads naming
-    different kinds of event ("killed" vs "injured") rule the pair out."""
+    "230 people") or the same measure ("magnitude 6.1", "magnitude 6.0") and the figures
+    are close but incompatible: the signature of a discrepancy even when the sentences
+    share few words. Figures far apart (more than ``COUNT_RATIO``) are more likely of
+    different things, and heads naming different kinds of event ("killed" vs "injured")
+    rule the pair out."""
     from .align import EVENT_CLASS_NAMES, ClaimPair
 
     def by_unit(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
         grouped: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
             unit = getattr(claim.mention.value, "unit", None)
-            if claim.kind == "number" and _is_counted_noun(unit):
+            if claim.kind == "number" and _single_figure_unit(unit):
                 grouped[unit].append(claim)
         return grouped
 
@@ -298,8 +316,9 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
         a, b = side_a[0], side_b[0]
         # Small counts ("two senators", "three debates") name many different subsets in
         # one story, and vague amounts ("several", "thousands") are not figures at all.
-        if a.mention.value.approximate or b.mention.value.approximate \
-                or min(a.mention.value.low, b.mention.value.low) < COUNT_MINIMUM:
+        if a.mention.value.approximate or b.mention.value.approximate:
+            continue
+        if _single_figure_unit(unit) == "count" and min(a.mention.value.low, b.mention.value.low) < COUNT_MINIMUM:
             continue
         if relation(a, b) != "conflict":
             continue

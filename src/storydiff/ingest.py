@@ -144,15 +144,20 @@ def from_record(record: Any, source: str, fallback_id: str) -> Article:
     if not isinstance(record, dict):
         raise InputProblem(source, f"expected a JSON object, found {type(record).__name__}")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputProblem(source, "the record has no 'text' (or it is empty)")
     title = record.get("title")
-    text = text.replace("\r\n", "\n")
+    has_title = isinstance(title, str) and bool(title.strip())
+    if text is not None and not isinstance(text, str):
+        raise InputProblem(source, f"'text' must be a string, found {type(text).__name__}")
+    if not (text or "").strip() and not has_title:
+        raise InputProblem(source, "the record has no 'text' (or it is empty) and no 'title'")
+    # A headline without a body is still a report (ECB+ has 61 of them): keep it, with an
+    # empty text, rather than lose what it says.
+    text = (text or "").replace("\r\n", "\n")
     return Article(
         id=str(record.get("id") or fallback_id),
         text=text,
         original=text,
-        title=title.strip() if isinstance(title, str) and title.strip() else None,
+        title=title.strip() if has_title else None,
         url=record.get("url"),
         outlet=record.get("outlet"),
         published=parse_published(record.get("published"), source, lenient=True),

@@ -103,9 +103,9 @@ def write(path: Path, rows: list[dict]) -> None:
         "# Story clustering quality",
         "",
         f"Command: `PYTHONPATH=src python benchmarks/cluster.py --out {path}`  ",
-        f"Data: `../shared/data/stories/*.jsonl` (gold label `story`; ECB+ events, not topics); "
-        f"`mixed` is all five sets in one stream (dated articles in date order, then undated in a "
-        f"shuffled order, seed 7).  ",
+        "Data: `../shared/data/stories/*.jsonl` (gold label `story`; ECB+ events, not topics); "
+        "`mixed` is all five sets in one stream (dated articles in date order, then undated in a "
+        "shuffled order, seed 7).  ",
         f"Machine: 2 cores shared, Python {platform.python_version()}; date "
         f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",

@@ -77,7 +77,7 @@ def run_basil(limit: int | None, samples: Path | None) -> list[str]:
         f"Seconds per story (3 sources, warm): mean {statistics.mean(seconds):.2f}, "
         f"median {statistics.median(seconds):.2f}, max {max(seconds):.2f}.",
         "Findings by type: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items()))
-        + f" (per story: " + ", ".join(f"{k} {v / len(seconds):.1f}" for k, v in sorted(by_type.items())) + ")",
+        + " (per story: " + ", ".join(f"{k} {v / len(seconds):.1f}" for k, v in sorted(by_type.items())) + ")",
         "Conflicts by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(conflict_kinds.items())) or "none"),
     ]
     lines += [f"- error: {e}" for e in errors]

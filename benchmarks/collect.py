@@ -17,12 +17,20 @@ with `python benchmarks/collect.py` after running the benchmarks.
 """
 
 
+def _as_section(text: str) -> str:
+    """Each benchmark's page becomes a level-2 section: a page that starts with a level-1
+    heading has all its headings moved one level down."""
+    if not text.startswith("# "):
+        return text
+    return "\n".join("#" + line if line.startswith("#") else line for line in text.splitlines())
+
+
 def main() -> None:
     sections = []
     found = {p.stem: p for p in (HERE / "results").glob("*.md")}
     for name in ORDER + sorted(set(found) - set(ORDER)):
         if name in found:
-            sections.append(found[name].read_text(encoding="utf-8").strip())
+            sections.append(_as_section(found[name].read_text(encoding="utf-8").strip()))
     (HERE / "RESULTS.md").write_text(HEADER + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
 
 

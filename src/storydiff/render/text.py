@@ -29,6 +29,13 @@ def _evidence_line(comparison: Comparison, finding: Finding) -> list[str]:
     return lines
 
 
+def _worth_saying(finding: Finding) -> bool:
+    """Explanations that add to the evidence lines: why a pair of names is a conflict, and
+    that a corroborated sentence still differs on a detail."""
+    return bool(finding.explanation) and (
+        (finding.type == "conflict" and finding.kind == "name") or "differ" in finding.explanation)
+
+
 def render_text(comparison: Comparison, width: int = 110, show_unique: int = 12) -> str:
     buffer = StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
@@ -48,6 +55,8 @@ def render_text(comparison: Comparison, width: int = 110, show_unique: int = 12)
             extra = " likely update" if finding.likely_update else ""
             console.print(Text(f"  {label}: {finding.about}  [confidence {finding.confidence:.2f}{extra}]",
                                style=TYPE_STYLE[kind]))
+            if _worth_saying(finding):
+                console.print(f"      → {finding.explanation}", markup=False, highlight=False)
             for line in _evidence_line(comparison, finding):
                 console.print(f"      {line}", markup=False, highlight=False)
         if len(shown) < len(items):
@@ -69,6 +78,8 @@ def render_markdown(comparison: Comparison) -> str:
         for finding in items:
             update = " — likely an update over time" if finding.likely_update else ""
             out.append(f"- **{finding.id} {finding.kind}**: {finding.about} (confidence {finding.confidence:.2f}){update}")
+            if _worth_saying(finding):
+                out.append(f"  - _{finding.explanation}_")
             for line in _evidence_line(comparison, finding):
                 out.append(f"  - {line}")
     if comparison.errors:

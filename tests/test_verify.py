@@ -56,6 +56,61 @@ def test_each_kind_of_unfaithful_edit_is_explained():
     _spans_exact(result)
 
 
+BUDGET = (
+    "The city council approved the new budget on Monday after a long debate.\n"
+    "Mayor Lena Hart said the plan would not raise property taxes.\n"
+    "The budget sets aside money for 12 new buses and a larger public library.\n"
+)
+
+
+@pytest.mark.parametrize("derived_text, status, kind, source_words, derived_words", [
+    # Edits of one source sentence, read token by token against the window it restates.
+    ("The city council rejected the new budget on Monday after a long debate.",
+     "contradicted", "antonym", "approved", "rejected"),
+    ("Mayor Lena Hart said the plan would raise property taxes.", "contradicted", "negation", "not", "raise"),
+    ("The budget sets aside money for 12 new buses and a smaller public library.",
+     "contradicted", "antonym", "larger", "smaller"),
+    ("Mayor Tom Reyes said the plan would not raise property taxes.", "contradicted", "name", "Lena Hart", "Tom"),
+    # A noun the source never uses, in the place of one it does: not said, whether a
+    # synonym or not.
+    ("The budget sets aside money for 12 new trams and a larger public library.",
+     "not_mentioned", "word", "buses", "trams"),
+])
+def test_token_edits_against_the_source_window(derived_text, status, kind, source_words, derived_words):
+    result = verify(Article("s", BUDGET), Article("d", derived_text))
+    assert result.verdict == "unfaithful"
+    [statement] = result.statements
+    assert (statement.status, statement.kind) == (status, kind), statement.explanation
+    by_role = {e.article: e.text for e in statement.evidence}
+    assert source_words in by_role["s"] and derived_words in by_role["d"]
+    _spans_exact(result)
+
+
+@pytest.mark.parametrize("derived_text", [
+    # A paraphrase that moves a negation ("would not raise" / "would not go up").
+    "The council approved the budget on Monday. The mayor said property taxes would not go up.",
+    # The same negation worded two ways: no edit of polarity.
+    "The budget sets aside money for 12 new buses and a larger public library, and Mayor Lena Hart "
+    "said the plan would raise no property taxes.",
+])
+def test_paraphrase_is_not_an_edit(derived_text):
+    result = verify(Article("s", BUDGET), Article("d", derived_text))
+    assert result.verdict == "faithful", [(s.status, s.kind, s.explanation) for s in result.statements]
+
+
+def test_opposite_words_in_one_slot():
+    from storydiff.annotate.nlp import load_nlp
+    from storydiff.polarity import opposite_words
+    from storydiff.settings import default_settings
+
+    nlp = load_nlp(default_settings().spacy_model)
+    crewed, uncrewed = nlp("a crewed aircraft")[1], nlp("an uncrewed aircraft")[1]
+    assert opposite_words(crewed, uncrewed) and opposite_words(uncrewed, crewed)
+    # A prefix that makes another verb, not an opposite ("disclose" is not "not close").
+    close, disclose = nlp("They close the file.")[1], nlp("They disclose the file.")[1]
+    assert not opposite_words(close, disclose)
+
+
 def test_json_shape_and_other_formats():
     result = verify(Article("s", SOURCE), Article("d", "The company hired 450 workers in Ohio.\n"))
     data = json.loads(render_verification(result, "json"))

@@ -83,7 +83,12 @@ def relation(a: Claim, b: Claim) -> str:
             # "three weeks" and "nearly an hour" measure different things; nobody rounds
             # a week to an hour, so only same-unit durations can disagree.
             return "unknown"
-        return compare_timex(va, vb)
+        found = compare_timex(va, vb)
+        # An unresolved value ("Tuesday" in a report with no date: XXXX-WXX-2) may be any
+        # week; two of them can agree but never prove a contradiction.
+        if found == "conflict" and ("X" in va.value or "X" in vb.value):
+            return "unknown"
+        return found
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
         from .annotate.quantities import compare_quantities
 

@@ -129,7 +129,8 @@ NEGATION_CUES = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothi
 _NEGATING_WORDS = {"no", "neither", "nor"}
 # Verbs that assert or deny the outcome of their complement the other way round
 # ("failed to win", "refused to sign").
-_DENYING_VERBS = {"fail", "refuse", "decline"}
+DENYING_VERBS = frozenset({"fail", "refuse", "decline"})
+_DENYING_VERBS = DENYING_VERBS
 
 # Words for the same status predicate that ``align.EVENT_CLASSES`` does not join: a
 # statement is a saying, a deal an agreement. Generic news vocabulary.
@@ -379,4 +380,4 @@ def status_conflicts(a: AnnotatedArticle, b: AnnotatedArticle, canonical: dict[s
 
 
 __all__ = ["status_conflicts", "sentence_clashes", "aligned_sentences", "opposite_words", "StatusClash",
-           "OPPOSITES", "SLOT_OPPOSITES", "NEGATION_CUES", "ALIGN_REPORTS"]
+           "OPPOSITES", "SLOT_OPPOSITES", "NEGATION_CUES", "DENYING_VERBS", "ALIGN_REPORTS"]

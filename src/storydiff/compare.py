@@ -640,9 +640,11 @@ def _note_disputes(findings: list[Finding]) -> None:
             finding.explanation += "; but they differ on a detail: see " + ", ".join(disputed)
 
 
-def compare_annotated(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
-    """Findings for already annotated articles of one story."""
-    canonical = canonical_names(annotated)
+def compare_annotated(annotated: Sequence[AnnotatedArticle],
+                      canonical: dict[str, str] | None = None) -> list[Finding]:
+    """Findings for already annotated articles of one story (``canonical``: surface form
+    to canonical name, computed here when not given)."""
+    canonical = canonical if canonical is not None else canonical_names(annotated)
     articles = {item.id: item.article for item in annotated}
     findings = _claim_findings(_judge_claims(annotated, canonical), articles)
     findings += _name_conflicts(annotated)
@@ -677,9 +679,9 @@ def compare_articles(articles: Sequence[Article], settings: Settings | None = No
         )
     # Quotes are not compared yet (attribution conflicts are future work): skip them.
     annotated = annotate_articles(prepared, settings, with_quotes=False)
-    findings = [f for f in compare_annotated(annotated)
-                if f.type != "conflict" or f.confidence >= settings.min_conflict_confidence]
     canonical = canonical_names(annotated)
+    findings = [f for f in compare_annotated(annotated, canonical)
+                if f.type != "conflict" or f.confidence >= settings.min_conflict_confidence]
     return Comparison(articles=prepared, findings=findings, entities=_entity_index(annotated, canonical))
 
 

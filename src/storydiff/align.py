@@ -252,6 +252,17 @@ class StatementMatch:
     similarity: float
 
 
+def sentence_spans(item: AnnotatedArticle):
+    """(Sentence, spaCy Span) for every sentence of the title and the text of an article."""
+    for doc, sentences in ((item.title_doc, item.title_sentences), (item.doc, item.sentences)):
+        if doc is None:
+            continue
+        for sentence in sentences:
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is not None:
+                yield sentence, span
+
+
 def sentence_terms(item: AnnotatedArticle, canonical: dict[str, str]) -> dict[tuple[str, int], list[str]]:
     """Content lemmas (and canonical entity names) of each sentence, keyed by (field, index)."""
     terms: dict[tuple[str, int], list[str]] = {}

@@ -242,15 +242,9 @@ def _predicates(span: Any) -> Iterator[tuple[Any, str, Any | None]]:
 
 
 def _sides(item: AnnotatedArticle) -> list[_Side]:
-    sides = []
-    for doc, sentences in ((item.title_doc, item.title_sentences), (item.doc, item.sentences)):
-        if doc is None:
-            continue
-        for sentence in sentences:
-            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if span is not None:
-                sides.append(_Side(item.id, sentence, span))
-    return sides
+    from .align import sentence_spans
+
+    return [_Side(item.id, sentence, span) for sentence, span in sentence_spans(item)]
 
 
 def aligned_sentences(a: AnnotatedArticle, b: AnnotatedArticle, canonical: dict[str, str],

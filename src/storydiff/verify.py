@@ -245,15 +245,9 @@ def _words(span: Any) -> list[Any]:
 
 
 def _sentence_tokens(item: AnnotatedArticle) -> list[tuple[Sentence, list[Any]]]:
-    found = []
-    for doc, sentences in ((item.title_doc, item.title_sentences), (item.doc, item.sentences)):
-        if doc is None:
-            continue
-        for sentence in sentences:
-            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if span is not None:
-                found.append((sentence, _words(span)))
-    return found
+    from .align import sentence_spans
+
+    return [(sentence, _words(span)) for sentence, span in sentence_spans(item)]
 
 
 def _window(derived: list[Any], units: list[tuple[Sentence, list[Any]]]) -> _Window | None:

@@ -68,15 +68,16 @@ def test_planted_conflicts_are_found(example):
 def test_toll_rising_between_reports_is_a_likely_update(example):
     updates = [f for f in conflicts(example, "number") if f.likely_update]
     assert any("17" in " ".join(texts(f)) for f in updates), [texts(f) for f in conflicts(example)]
+    # "At least 12" killed on the first evening is the first tally of the same toll.
+    assert any({"At least 12", "17"} <= set(texts(f)) for f in updates)
     for finding in updates:
         assert finding.published and len(finding.published) == 2
 
 
 def test_compatible_differences_are_not_conflicts(example):
     flagged = " | ".join(" / ".join(texts(f)) for f in conflicts(example))
-    # "at least 12" and "Fifteen" (ranges), "two decades" and "over 20 years" (approximation),
-    # Porto Alegre and Rio Grande do Sul (a city in its state) all agree.
-    assert "At least 12" not in flagged
+    # "two decades" and "over 20 years" (approximation), Porto Alegre and Rio Grande do Sul
+    # (a city in its state) agree.
     assert "two decades" not in flagged and "20 years" not in flagged
     assert "Rio Grande do Sul" not in flagged
 
@@ -142,6 +143,31 @@ def test_a_date_and_a_finer_date_agree_but_different_months_conflict():
     months = _pair("The minister first visited the country in September 2021, officials said.",
                    "The minister first visited the country in April 2021, officials said.")
     assert [sorted(e.value for e in f.evidence) for f in conflicts(months, "date")] == [["2021-04", "2021-09"]]
+
+
+def test_a_floor_and_a_different_tally_conflict_but_a_rounded_floor_agrees():
+    tallies = _pair("The riots spread to six cities, leaving at least 70 people injured, police said.",
+                    "Police said about 100 people have been injured in the riots across the country.")
+    assert [texts(f) for f in conflicts(tallies, "number")] == [["about 100", "at least 70"]]
+    rounded = _pair("More than 200 people were injured in the riots, police said.",
+                    "Police said 212 people were injured in the riots.")
+    assert not conflicts(rounded)
+
+
+def test_two_orders_of_magnitude_for_the_one_count_conflict():
+    files = _pair("Investigators obtained tens of thousands of files from the archive, the minister said.",
+                  "The minister said agents seized hundreds of thousands of files in a night raid.")
+    assert [texts(f) for f in conflicts(files, "number")] == [["hundreds of thousands", "tens of thousands"]]
+    vague = _pair("Thousands of files were leaked, the minister said.",
+                  "The minister said agents seized thousands of files.")
+    assert not conflicts(vague)
+
+
+def test_one_count_of_the_injured_among_other_counts_of_people():
+    # Each report gives several counts of people, but only one of the injured.
+    a = _pair("About 300 people marched on Saturday. Police said 40 people were injured and 12 people arrested.",
+              "Some 300 people joined the march. Officials said 55 people were hurt. Police held 12 people overnight.")
+    assert [texts(f) for f in conflicts(a, "number")] == [["40", "55"]]
 
 
 SENTENCES = [

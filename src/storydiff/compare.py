@@ -4,8 +4,9 @@ Input: cleaned ``Article`` objects of one story. Output: a ``Comparison`` whose 
 each carry exact evidence spans in every article involved.
 
 The judgement is typed: two aligned dates conflict only if their TIMEX3 values cannot both
-be true ("2021-09" vs "2021-04"; not "1999" vs "1999-04"), two quantities only if their
-intervals are disjoint (not "at least 12" vs "15"), two places only if neither contains the
+be true ("2021-09" vs "2021-04"; not "1999" vs "1999-04"), two quantities if their
+intervals are disjoint or one is a floor that is not the other rounded down ("at least 12"
+vs "15" are two tallies; "more than 200" vs "212" one), two places only if neither contains the
 other (not "Kasur" vs "Punjab"), two names only if one is a near-miss spelling of the other
 and not a standard variant. Where a source states a value compatible with the other
 source's, the pair is an agreement, however many other values the sentence holds.
@@ -13,6 +14,7 @@ source's, the pair is an agreement, however many other values the sentence holds
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -95,6 +97,9 @@ def relation(a: Claim, b: Claim) -> str:
         found = compare_quantities(va, vb)
         if found == "conflict" and _rounds_to(a.mention.text, va, b.mention.text, vb):
             return "compatible"
+        if found == "compatible" and (_bound_differs(a.mention.text, va, vb)
+                                      or _bound_differs(b.mention.text, vb, va)):
+            return "conflict"
         return found
     if a.kind == "place" and b.kind == "place":
         from .annotate.places import place_relation
@@ -164,6 +169,29 @@ def _rounds_to(text_a: str, a: Quantity, text_b: str, b: Quantity) -> bool:
         return False
     coarse, fine, places = (a.exact, b.exact, pa) if pa < pb else (b.exact, a.exact, pb)
     return abs(round(fine, places) - coarse) < 1e-9
+
+
+def _bound_differs(bound_text: str, bound: Quantity, other: Quantity) -> bool:
+    """Whether a count given as a floor ("at least 70 injured") and a figure for the same
+    count ("about 100 injured") are two different tallies rather than one tally said twice.
+
+    Read literally they are compatible, but news gives a floor as the confirmed count, so
+    "at least 12 dead" against "15 killed" is two reports disagreeing (or one updating).
+    The floor still agrees with a figure it is a rounding down of ("more than 200" for
+    212): that is how the figure is written loosely."""
+    from .annotate.quantities import _is_dimensioned
+
+    if not (math.isinf(bound.high) and math.isfinite(bound.low) and bound.exact is not None):
+        return False
+    if not (math.isfinite(other.high) and other.exact is not None):
+        return False
+    if bound.unit != other.unit or _is_dimensioned(bound.unit):
+        return False
+    places = _precision(bound_text)
+    if places is None or other.exact <= bound.exact:
+        return False
+    step = 10.0 ** -places
+    return abs(math.floor(other.exact / step) * step - bound.exact) > 1e-9
 
 
 def _value(mention: Mention) -> object:
@@ -300,18 +328,25 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
     rule the pair out."""
     from .align import EVENT_CLASS_NAMES, ClaimPair
 
-    def by_unit(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
-        grouped: dict[str, list[Claim]] = defaultdict(list)
+    def by_unit(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
+        # Keyed by the unit alone, and by the unit with the kind of event the figure
+        # counts ("people" injured): a report that gives many counts of people may still
+        # give one count of the injured.
+        grouped: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in claims:
             unit = getattr(claim.mention.value, "unit", None)
             if claim.kind == "number" and _single_figure_unit(unit):
-                grouped[unit].append(claim)
+                grouped[(unit,)].append(claim)
+                event = _counted_event(claim)
+                if event and _single_figure_unit(unit) == "count":
+                    grouped[(unit, event)].append(claim)
         return grouped
 
     edges = []
     units_a, units_b = by_unit(claims_a), by_unit(claims_b)
-    for unit in units_a.keys() & units_b.keys():
-        side_a, side_b = units_a[unit], units_b[unit]
+    for key in sorted(units_a.keys() & units_b.keys(), key=len):
+        unit = key[0]
+        side_a, side_b = units_a[key], units_b[key]
         if any(id(c) in used for c in side_a + side_b):
             continue
         values_a = {(c.mention.value.low, c.mention.value.high) for c in side_a}
@@ -321,7 +356,8 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
         a, b = side_a[0], side_b[0]
         # Small counts ("two senators", "three debates") name many different subsets in
         # one story, and vague amounts ("several", "thousands") are not figures at all.
-        if a.mention.value.approximate or b.mention.value.approximate:
+        if (a.mention.value.exact is None or b.mention.value.exact is None) and not (
+                _order_of_magnitude(a) and _order_of_magnitude(b)):
             continue
         if _single_figure_unit(unit) == "count" and min(a.mention.value.low, b.mention.value.low) < COUNT_MINIMUM:
             continue
@@ -333,8 +369,30 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
         high = max(a.mention.value.low, b.mention.value.low)
         if low <= 0 or high / low > COUNT_RATIO:
             continue
+        used.update((id(a), id(b)))
         edges.append(_Edge(ClaimPair(a, b, CONFLICT_SCORE, True, a.entities & b.entities), "conflict"))
     return edges
+
+
+def _counted_event(claim: Claim) -> str | None:
+    """The kind of event a count is a count of: its head when that names one ("killed"),
+    else the one such kind its clause names ("leaving 70 people injured")."""
+    from .align import EVENT_CLASS_NAMES
+
+    if claim.head in UPDATE_CLASSES:
+        return claim.head
+    named = {term for term in claim.about if term in UPDATE_CLASSES}
+    if claim.head not in EVENT_CLASS_NAMES and len(named) == 1:
+        return next(iter(named))
+    return None
+
+
+def _order_of_magnitude(claim: Claim) -> bool:
+    """"Tens of thousands", "hundreds": a vague amount that still fixes the order of
+    magnitude, so two of them that do not overlap say different things."""
+    value = claim.mention.value
+    return value.approximate and math.isfinite(value.high) and value.low >= COUNT_MINIMUM \
+        and value.high >= 9 * value.low
 
 
 def _has_compatible(claim: Claim, others: Sequence[Claim]) -> bool:
@@ -574,8 +632,8 @@ def _claim_findings(edges: list[_Edge], articles: dict[str, Article]) -> list[Fi
     conflict_edges = [e for e in edges if e.relation == "conflict"]
     in_conflict = {_claim_key(c) for e in conflict_edges for c in (e.pair.a, e.pair.b)}
     # A claim that says exactly what a conflicting claim says (a wire copy, a second
-    # outlet) joins that side of the conflict; a merely compatible one ("at least 12"
-    # beside "15") stays an agreement of its own rather than being drawn into the dispute.
+    # outlet) joins that side of the conflict; a merely compatible one ("nearly 300"
+    # beside "297") stays an agreement of its own rather than being drawn into the dispute.
     joined = [e for e in edges if e.relation == "same"
               and (_claim_key(e.pair.a) in in_conflict or _claim_key(e.pair.b) in in_conflict)]
     rest = [e for e in edges if e.relation != "conflict" and e not in joined]

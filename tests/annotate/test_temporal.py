@@ -62,6 +62,15 @@ def test_weekday_follows_the_tense_of_its_verb(nlp) -> None:
     assert future.value.value == "2022-02-23"
 
 
+def test_a_participle_takes_the_tense_of_an_expected_event(nlp) -> None:
+    # Published on a Monday: the second vote is still to come, so its Thursday is ahead.
+    text = "The vote is expected to begin in the upper chamber on Tuesday, followed by the lower chamber on Thursday."
+    assert _one(nlp, text, "Tuesday").value.value == "2022-02-22"
+    assert _one(nlp, text, "Thursday").value.value == "2022-02-24"
+    past = "The vote began in the upper chamber on Tuesday, followed by the lower chamber on Thursday."
+    assert _one(nlp, past, "Thursday").value.value == "2022-02-17"
+
+
 def test_earlier_this_month_is_the_current_month(nlp) -> None:
     mention = _one(nlp, "Earlier this month, the board resigned.", "Earlier this month")
     assert (mention.value.value, mention.value.modifier) == ("2022-02", "START")

@@ -56,6 +56,9 @@ _MONTH_CUES = {
     "start", "middle", "around",
 }
 
+# Verbs whose present tense announces a coming event ("the vote is scheduled to take place").
+_EXPECTATION = {"expect", "schedule", "set", "due", "plan", "slate", "intend", "poise"}
+
 _WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
     "sunday": 7,
@@ -195,7 +198,23 @@ class _Context:
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return None
+        # A participle or infinitive has no tense of its own ("expected to begin on
+        # Wednesday, followed by the House on Thursday"): it takes the tense of the
+        # clause it hangs from.
+        for _ in range(3):
+            if token.tag_ not in ("VB", "VBN", "VBG") or token.dep_ not in ("advcl", "xcomp", "conj"):
+                break
+            if any(child.dep_ in ("aux", "auxpass") and child.lower_ != "to" for child in token.children):
+                break
+            if token.head is token or token.head.pos_ not in ("VERB", "AUX"):
+                break
+            token = token.head
         auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+        # "is expected to", "are scheduled to": a present verb of expectation announces
+        # what has not happened yet.
+        if token.lemma_.lower() in _EXPECTATION and not any(aux.tag_ == "VBD" for aux in auxiliaries) \
+                and token.tag_ != "VBD" and any(child.dep_ == "xcomp" for child in token.children):
+            return "future"
         for aux in auxiliaries:
             lower = aux.lower_
             if lower in ("will", "'ll", "shall", "wo") or (lower == "going" and token.tag_ == "VB"):

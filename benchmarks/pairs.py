@@ -7,7 +7,9 @@ matches a gold conflict when its evidence overlaps the gold quote in both articl
 gold conflict and each reported conflict is counted once. Pairs are annotated exhaustively,
 so every unmatched reported conflict is a false alarm.
 
-    python benchmarks/pairs.py [--data PATH] [--out benchmarks/results/pairs.md]
+    python benchmarks/pairs.py [--pairs PATH] [--out benchmarks/results/pairs.md]
+
+``--pairs`` scores another file annotated the same way (GUIDE.md), e.g. held-out pairs.
 """
 
 from __future__ import annotations
@@ -72,11 +74,12 @@ def band(confidence: float) -> str:
     return "<0.75"
 
 
-def run(shared: Path, out: Path | None) -> dict:
+def run(shared: Path, out: Path | None, pairs_path: Path | None = None) -> dict:
     from storydiff.compare import compare_articles
     from storydiff.ingest import from_record
 
-    pairs = load_pairs(shared / "data" / "discrepancies" / "dev.jsonl")
+    pairs_path = pairs_path or shared / "data" / "discrepancies" / "dev.jsonl"
+    pairs = load_pairs(pairs_path)
     usable = [p for p in pairs if not p.get("skipped")]
     records = load_articles(shared, {p["set"] for p in usable})
     # Load the models before timing: the goal is about a warm process.
@@ -90,6 +93,8 @@ def run(shared: Path, out: Path | None) -> dict:
     reported_right = 0
     per_kind_gold: Counter = Counter()
     per_kind_found: Counter = Counter()
+    reported_kind: Counter = Counter()
+    right_kind: Counter = Counter()
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     false_alarms: list[str] = []
     on_compatible = 0
@@ -122,9 +127,11 @@ def run(shared: Path, out: Path | None) -> dict:
                     hit = index
                     break
             bands[band(finding.confidence)][1] += 1
+            reported_kind[finding.kind] += 1
             if hit is not None:
                 used_gold.add(hit)
                 reported_right += 1
+                right_kind[finding.kind] += 1
                 bands[band(finding.confidence)][0] += 1
             else:
                 compat = any(matches(finding, c, ca, cb) for c in pair.get("compatible", []))
@@ -152,7 +159,7 @@ def run(shared: Path, out: Path | None) -> dict:
     lines = [
         "## Conflicts on annotated real pairs (`benchmarks/pairs.py`)",
         "",
-        f"Command: `python benchmarks/pairs.py`; data: `../shared/data/discrepancies/dev.jsonl` "
+        f"Command: `python benchmarks/pairs.py`; data: `{_shown(pairs_path, shared)}` "
         f"({len(usable)} pairs, {figures['skipped']} skipped as not the same story); "
         f"machine: {platform.machine()}, 2 cores; date: {date.today().isoformat()}.",
         "",
@@ -167,6 +174,9 @@ def run(shared: Path, out: Path | None) -> dict:
         f"| seconds per pair (warm) | {figures['seconds_per_pair']:.2f} |",
         "",
         "Recall by kind: " + ", ".join(f"{k} {per_kind_found[k]}/{n}" for k, n in sorted(per_kind_gold.items())),
+        "",
+        "Precision by kind: " + (", ".join(f"{k} {right_kind[k]}/{n}" for k, n in sorted(reported_kind.items()))
+                                 or "nothing reported"),
         "",
         "Precision by confidence band: " + ", ".join(
             f"{name}: {right}/{total}" for name, (right, total) in sorted(bands.items())),
@@ -186,15 +196,25 @@ def run(shared: Path, out: Path | None) -> dict:
     return figures
 
 
+def _shown(path: Path, shared: Path) -> str:
+    try:
+        return "../shared/" + str(path.resolve().relative_to(shared.resolve()))
+    except ValueError:
+        return str(path)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "pairs.md")
+    parser.add_argument("--pairs", type=Path, default=None,
+                        help="annotated pairs to score (default: the shared dev set)")
     args = parser.parse_args()
-    if not (args.shared / "data" / "discrepancies" / "dev.jsonl").exists():
-        print(f"skipped: {args.shared}/data/discrepancies/dev.jsonl is absent")
+    path = args.pairs or args.shared / "data" / "discrepancies" / "dev.jsonl"
+    if not path.exists():
+        print(f"skipped: {path} is absent")
         return 0
-    run(args.shared, args.out)
+    run(args.shared, args.out, path)
     return 0
 
 

@@ -170,6 +170,15 @@ def test_one_count_of_the_injured_among_other_counts_of_people():
     assert [texts(f) for f in conflicts(a, "number")] == [["40", "55"]]
 
 
+def test_undated_reports_conflict_on_the_weekday_of_one_event_only():
+    same_event = _pair("The House of Representatives voted on Wednesday to override the president's veto of the bill.",
+                       "The House of Representatives voted on Thursday to override the president's veto of the bill.")
+    assert [texts(f) for f in conflicts(same_event, "date")] == [["Thursday", "Wednesday"]]
+    two_arrests = _pair("Police arrested the first suspect on Monday.",
+                        "Police arrested a second man on Wednesday, officials said.")
+    assert not conflicts(two_arrests)
+
+
 SENTENCES = [
     "The ferry sank on Tuesday (4) near the port of Mombasa, officials said.",
     "At least 30 people died and about 120 were rescued, the coast guard said.",

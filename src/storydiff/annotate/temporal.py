@@ -467,6 +467,13 @@ def _year_number(text: str, published: date | None) -> int:
 # -- explicit calendar dates -----------------------------------------------------------
 
 
+# "The Sept. 11 attacks", "the July 7 bombings": a day used as the name of an event. Its
+# year is the one the reader knows, not the one nearest the report, so it stays unresolved
+# (a 2016 report on a 9/11 bill is not about 2016-09-11).
+_NAMED_EVENT = re.compile(r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|bombings?|massacres?|shootings?|riots?|"
+                          r"uprising|revolution|coup|terror)\b", re.IGNORECASE)
+
+
 def _day_candidate(match: re.Match[str], ctx: _Context, month: int, day: int,
                    year_text: str | None) -> list[_Candidate]:
     if not 1 <= day <= 31:
@@ -477,7 +484,7 @@ def _day_candidate(match: re.Match[str], ctx: _Context, month: int, day: int,
         if day > calendar.monthrange(year, month)[1]:
             return []
         return _one(match, "DATE", f"{year}-{month:02d}-{day:02d}", rank=3)
-    if ctx.published is None:
+    if ctx.published is None or (not weekday and _NAMED_EVENT.match(ctx.text, match.end())):
         return _one(match, "DATE", f"XXXX-{month:02d}-{day:02d}", rank=3)
     if weekday:
         # "Wednesday, Feb. 23" pins the year: the nearby one where that date is a Wednesday.

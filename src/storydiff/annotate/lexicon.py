@@ -157,4 +157,42 @@ def _shared_parents(senses_a: frozenset[Any], senses_b: frozenset[Any]) -> set[A
     return parents_a & parents_b
 
 
-__all__ = ["wordnet", "antonyms", "known", "related"]
+# Senses every rise or fall of an amount descends from in WordNet ("become bigger or greater
+# in amount", "make bigger or more"; "decrease in size, extent, or range", "make smaller").
+_DIRECTION_ROOTS = {"up": ("increase.v.01", "increase.v.02"), "down": ("decrease.v.01", "decrease.v.02")}
+
+
+@lru_cache(maxsize=20_000)
+def direction(lemma: str) -> str | None:
+    """"up" or "down" when some sense of the verb ``lemma`` is a kind of increase or of
+    decrease and none is a kind of the other ("surge", "boost"; "tumble", "slash"); None
+    otherwise ("rally", "ease", and words WordNet does not know as verbs). Nouns of change
+    ("a drop in profit") are read through the verb of the same spelling."""
+    if not lemma.isalpha():
+        return None
+    reader = wordnet()
+    roots = {name: {reader.synset(s) for s in senses} for name, senses in _DIRECTION_ROOTS.items()}
+    found = set()
+    for sense in reader.synsets(lemma.lower(), pos="v"):
+        ancestors = {sense} | set(sense.closure(lambda s: s.hypernyms()))
+        found.update(name for name, synsets in roots.items() if ancestors & synsets)
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=20_000)
+def is_a(lemma: str, pos: str, kinds: tuple[str, ...]) -> bool:
+    """Whether the first (most frequent) sense of ``lemma`` is, by hypernymy, one of the
+    WordNet senses named in ``kinds`` ("police" is a group.n.01). False for unknown words."""
+    wn_pos = _WORDNET_POS.get(pos)
+    if wn_pos is None or not lemma.isalpha():
+        return False
+    reader = wordnet()
+    senses = reader.synsets(lemma.lower(), pos=wn_pos)
+    if not senses:
+        return False
+    wanted = {reader.synset(name) for name in kinds}
+    first = senses[0]
+    return bool(({first} | set(first.closure(lambda s: s.hypernyms() + s.instance_hypernyms()))) & wanted)
+
+
+__all__ = ["wordnet", "antonyms", "known", "related", "direction", "is_a"]

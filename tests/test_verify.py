@@ -39,6 +39,7 @@ def _single_contradiction(source: str, derived: str, kind: str) -> list[str]:
     [statement] = result.statements
     assert (statement.status, statement.kind) == ("contradicted", kind), statement.explanation
     _spans_exact(result)
+    _valid(result.to_dict())
     return sorted(e.text for e in statement.evidence)
 
 
@@ -166,9 +167,19 @@ def test_opposite_words_in_one_slot():
     assert not opposite_words(close, disclose)
 
 
+def _valid(data: dict) -> dict:
+    """``data`` checked against the published JSON Schema of ``verify --format json``."""
+    import jsonschema
+    from importlib import resources
+
+    schema = json.loads((resources.files("storydiff") / "schema" / "verify.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    return data
+
+
 def test_json_shape_and_other_formats():
     result = verify(Article("s", SOURCE), Article("d", "The company hired 450 workers in Ohio.\n"))
-    data = json.loads(render_verification(result, "json"))
+    data = _valid(json.loads(render_verification(result, "json")))
     assert data["verdict"] == "unfaithful"
     statement = data["statements"][0]
     assert {"text", "start", "end", "status", "kind", "evidence"} <= statement.keys()
@@ -222,7 +233,7 @@ def test_cli_verify(tmp_path: Path):
                           str(source), str(derived), "--format", "json", "--strict"],
                          capture_output=True, text=True)
     assert run.returncode == 4, run.stderr
-    assert json.loads(run.stdout)["statements"][0]["kind"] == "negation"
+    assert _valid(json.loads(run.stdout))["statements"][0]["kind"] == "negation"
 
 
 @pytest.mark.shared
@@ -233,6 +244,7 @@ def test_summedits_sample_is_explained():
     for record in records:
         result = verify(Article("s", record["doc"]), Article("d", record["summary"]))
         _spans_exact(result)
+        _valid(result.to_dict())
         for statement in result.statements:
             if statement.status == "contradicted":
                 assert {e.article for e in statement.evidence} == {"s", "d"}

@@ -22,6 +22,12 @@ class Settings(BaseModel):
     # Brief length in words.
     brief_words: int = 100
     database: str = "storydiff.db"
+    # Overrides, by field name, of the story clusterer's and the wire detector's settings
+    # (``cluster.StoryClusterSettings``, ``wire.WireSettings``, whose comments give the measured
+    # effect of each): a ``[storydiff.cluster]`` or ``[storydiff.wire]`` table in TOML.
+    # Unknown names are refused when the stage is built (``store.feed.stage_settings``).
+    cluster: dict[str, float | int | bool] = {}
+    wire: dict[str, float | int | bool] = {}
 
     model_config = {"extra": "forbid"}
 

@@ -77,3 +77,28 @@ def test_show_with_brief_cites_the_stored_sources(tmp_path):
     result = runner.invoke(app, ["show", str(story), "--db", str(db), "--format", "md", "--brief"])
     assert result.exit_code == 0, result.output
     assert "## Brief" in result.stdout and ("[Paper A" in result.stdout or "[Paper B" in result.stdout)
+
+
+def test_clustering_settings_come_from_the_config_file(tmp_path):
+    path = _records(tmp_path / "in.jsonl")
+    default = [json.loads(line) for line in runner.invoke(app, ["cluster", str(path)]).stdout.splitlines()]
+    assert default[0]["story"] == default[1]["story"]
+    strict = tmp_path / "strict.toml"
+    # No two texts are this similar: every article is its own story.
+    strict.write_text("[storydiff.cluster]\nthreshold = 0.99\nrefine_rounds = 0\n", encoding="utf-8")
+    result = runner.invoke(app, ["cluster", str(path), "--config", str(strict)])
+    assert result.exit_code == 1, result.output  # the malformed third line
+    split = [json.loads(line) for line in result.stdout.splitlines()]
+    assert split[0]["story"] != split[1]["story"]
+    db = tmp_path / "s.db"
+    runner.invoke(app, ["ingest", str(path), "--db", str(db), "-q", "--config", str(strict)])
+    stories = runner.invoke(app, ["stories", "--db", str(db), "--json"]).stdout.splitlines()
+    assert len(stories) == 2
+
+
+def test_an_unknown_clustering_setting_is_refused_by_name(tmp_path):
+    config = tmp_path / "typo.toml"
+    config.write_text("[storydiff.cluster]\nthreshhold = 0.2\n", encoding="utf-8")
+    result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+    assert result.exit_code == 2
+    assert "threshhold" in result.output and "threshold" in result.output

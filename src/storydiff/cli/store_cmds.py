@@ -22,6 +22,21 @@ def _db_path(db: Optional[Path]) -> str:
     return load_settings().database
 
 
+_CONFIG_HELP = ("TOML settings file; its [storydiff.cluster] and [storydiff.wire] tables override "
+                "the clustering and wire-copy settings by name.")
+
+
+def _stage_settings(config: Optional[Path]):
+    from ..settings import load_settings
+    from ..store.feed import stage_settings
+
+    try:
+        return stage_settings(load_settings(config))
+    except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
+        err_console.print(f"[red]error:[/red] {config or 'settings'}: {exc}")
+        raise typer.Exit(EXIT_NOTHING_DONE)
+
+
 def _open(db: Optional[Path]):
     from ..errors import StoreError
     from ..store import open_store
@@ -40,6 +55,7 @@ def ingest(
     batch_size: int = typer.Option(200, help="Articles per transaction (a crash loses at most one batch, "
                                    "which the next run stores)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Store articles, grouping them into stories and wire groups as they arrive.
 
@@ -53,10 +69,11 @@ def ingest(
     from ..ingest import expand_paths, read_articles
     from ..store.feed import Feeder
 
+    cluster_settings, wire_settings = _stage_settings(config)
     store = _open(db)
     errors, stored, duplicates = [], 0, 0
     try:
-        feeder = Feeder(store)
+        feeder = Feeder(store, cluster_settings, wire_settings)
         files = list(expand_paths(paths))
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), console=err_console, disable=quiet, transient=True) as progress:
@@ -180,6 +197,7 @@ def cluster(
     stream: bool = typer.Option(False, "--stream", help="Feed articles one by one in publication order with "
                                 "IDF learnt as they come (as ingest does) instead of IDF from the whole file."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Group the articles of one file into stories and wire groups, without a database.
 
@@ -192,6 +210,7 @@ def cluster(
     from ..store.feed import read_story_record
     from ..wire import likely_original, wire_groups
 
+    cluster_settings, wire_settings = _stage_settings(config)
     if not file.exists():
         err_console.print(f"[red]error:[/red] {file}: no such file")
         raise typer.Exit(EXIT_NOTHING_DONE)
@@ -218,13 +237,13 @@ def cluster(
         raise typer.Exit(EXIT_NOTHING_DONE)
     if stream:
         order = stream_order(articles)
-        labels_in_order = cluster_stream([articles[i] for i in order])
+        labels_in_order = cluster_stream([articles[i] for i in order], cluster_settings)
         labels = [0] * len(articles)
         for position, index in enumerate(order):
             labels[index] = labels_in_order[position]
     else:
-        labels = cluster_batch(articles)
-    groups = wire_groups(articles)
+        labels = cluster_batch(articles, cluster_settings)
+    groups = wire_groups(articles, wire_settings)
     members: dict[int, list[int]] = {}
     for index, group in enumerate(groups):
         members.setdefault(group, []).append(index)

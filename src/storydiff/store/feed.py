@@ -4,8 +4,8 @@ article to a story and a wire group as it arrives."""
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..cluster import StoryClusterer, StoryClusterSettings
@@ -13,6 +13,7 @@ from ..errors import InputProblem, StoreError
 from ..ingest import from_record
 from ..loose_dates import loose_date
 from ..model import Article, InputError
+from ..settings import Settings
 from ..wire import WireDetector, WireSettings, describe_group
 from .base import Store, WireRecord
 
@@ -46,6 +47,22 @@ class FeedReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (article id, why)
     errors: list[InputError] = field(default_factory=list)
     stories: set[int] = field(default_factory=set)
+
+
+def _build(kind: type, overrides: Mapping[str, object], table: str) -> Any:
+    known = {f.name: f for f in fields(kind)}
+    unknown = sorted(set(overrides) - set(known))
+    if unknown:
+        raise ValueError(f"unknown {table} setting{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+                         f"known: {', '.join(sorted(known))}")
+    return kind(**overrides)
+
+
+def stage_settings(settings: Settings) -> tuple[StoryClusterSettings, WireSettings]:
+    """The clusterer's and the wire detector's settings with the overrides of ``settings``
+    (its ``cluster`` and ``wire`` tables); ValueError naming any unknown field."""
+    return (_build(StoryClusterSettings, settings.cluster, "cluster"),
+            _build(WireSettings, settings.wire, "wire"))
 
 
 class Feeder:

@@ -319,3 +319,18 @@ def test_an_amount_moved_the_same_way_in_other_words_is_not_contradicted():
     result = verify(Article("s", RETAILER), Article("d", derived))
     assert not [s for s in result.statements if s.status == "contradicted"], \
         [(s.status, s.kind, s.explanation) for s in result.statements]
+
+
+TREASURY = ("The treasury said on Wednesday that it would sell bonds for a second straight week, after a "
+            "Tuesday report showed that factory orders had shrunk.\n")
+
+
+@pytest.mark.parametrize("derived, kind, words", [
+    # "Tuesday" is in the sentence, for the report; the statement's day is Wednesday.
+    ("The treasury said on Tuesday that it would sell bonds for a second straight week, after a "
+     "Tuesday report showed that factory orders had shrunk.", "date", ["Tuesday", "Wednesday"]),
+    ("The treasury said on Wednesday that it would sell bonds for a third straight week, after a "
+     "Tuesday report showed that factory orders had shrunk.", "number", ["second", "third"]),
+])
+def test_a_day_or_rank_swapped_in_a_restatement_is_contradicted(derived, kind, words):
+    assert _single_contradiction(TREASURY, derived, kind) == words

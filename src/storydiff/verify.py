@@ -15,7 +15,8 @@ Every statement (sentence) of the derived text gets one status:
   ``annotate.lexicon.related``); and when a derived word is anchored by its two neighbours
   where the source has its opposite or another number, however the summary reorders its
   clauses (``_slot_substitutions``); in a sentence that restates its window closely, any
-  noun or adjective swapped for one that is not its synonym, broader or narrower word;
+  noun or adjective swapped for one that is not its synonym, broader or narrower word, and
+  any day, count or rank swapped for another (``_swapped_value``);
 - ``contradicted`` (kind ``antonym``) when the derived text moves an amount one way and the
   source, anywhere, only the other way ("lowering prices" / "upped delivery prices";
   ``polarity.direction_clashes``);
@@ -352,6 +353,27 @@ def _predicate_negation(stretch: list[Any], other: list[Any]) -> tuple[list[Any]
     return None
 
 
+_DAY_OR_TIME = ("DATE", "TIME")
+_COUNT = ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+
+
+def _swapped_value(mine: list[Any], theirs: list[Any]) -> str | None:
+    """"date" or "number" when one word stands for one word and both are days or times
+    ("said on Tuesday" / "on Wednesday") or both counts or ranks ("a third straight session"
+    / "a second"): in a sentence that restates its window, that is the value changed, even
+    where the window uses the derived word for something else ("a Tuesday report")."""
+    if len(mine) != 1 or len(theirs) != 1 or mine[0].lower_ == theirs[0].lower_:
+        return None
+    a, b = mine[0], theirs[0]
+    dated = a.ent_type_ in _DAY_OR_TIME and b.ent_type_ in _DAY_OR_TIME
+    if a.like_num and b.like_num and (dated or a.ent_type_ == b.ent_type_ and a.ent_type_ in _COUNT):
+        # "2021" for "2022" in a date; "third" for "second" in "a second straight week"
+        return "date" if dated and a.is_digit and b.is_digit else "number"
+    if dated and a.pos_ == b.pos_ == "PROPN":
+        return "date"
+    return None
+
+
 def _content(token: Any) -> bool:
     return token.pos_ in SUBSTITUTED_POS and token.is_alpha and not token.is_stop
 
@@ -437,7 +459,10 @@ def _edit_judgements(window: _Window, source: AnnotatedArticle, derived_id: str,
             if opposite is not None:
                 judgements.append(both("antonym", [token], [opposite]))
                 break
-        if small:
+        swapped = _swapped_value(mine, theirs) if window.coverage >= RESTATES else None
+        if swapped is not None:
+            judgements.append(both(swapped, mine, theirs))
+        elif small:
             # A number or a name put where the source has another one, in an otherwise
             # unchanged sequence: the value of this statement is not the source's, even
             # if the source uses the derived value elsewhere ("Hong Kong" for "Japan").

@@ -49,3 +49,10 @@ def bcubed(gold: list, predicted: list) -> tuple[float, float, float]:
     recall = sum(count * count / gold_size[g] for (g, p), count in pairs.items()) / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def publish(report: str, out: Path) -> None:
+    """Print a benchmark's report and write it to ``out`` (its folder made if needed)."""
+    print(report)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")

@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
+from _data import publish
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
@@ -145,9 +147,7 @@ def main() -> int:
         *growth,
         "",
     ])
-    print(report)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report, encoding="utf-8")
+    publish(report, args.out)
     return 0
 
 

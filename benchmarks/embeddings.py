@@ -27,6 +27,8 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+from _data import publish
+
 import numpy as np
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -140,9 +142,7 @@ def main() -> int:
         "Conflicts:", "", *conflicts(model, args.shared), "",
     ]
     report = "\n".join(lines)
-    print(report)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report, encoding="utf-8")
+    publish(report, args.out)
     return 0
 
 

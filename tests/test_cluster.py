@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -172,3 +173,69 @@ def test_reassign_moves_a_misplaced_article_and_keeps_the_state_consistent():
     assert clusterer.reassign(features, labels) >= 1
     assert labels[5] == strike
     assert sum(story.size for story in clusterer.stories.values()) == len(articles)
+
+
+# One broad subject (a border conflict between two countries), two events: a market bombing
+# and an airport opening. Every report repeats the same background paragraph, as agency copy
+# does, and that shared paragraph is enough for the single pass to chain the two events into
+# one story.
+BACKGROUND = [
+    "The conflict between Veloria and Marundi has killed thousands since 1994, and peace talks "
+    "brokered by Norway stalled last year.",
+    "Veloria and Marundi have fought over the border since 1994; the Norway-brokered peace talks "
+    "stalled last year.",
+    "Thousands have died in the Veloria-Marundi conflict since 1994, and the peace talks Norway "
+    "brokered stalled last year.",
+    "Since 1994 the border conflict between Veloria and Marundi has killed thousands; peace talks "
+    "brokered by Norway stalled.",
+]
+BOMBING = ("A bomb exploded in the crowded Tessaly fruit market on {day}, killing {dead} shoppers and "
+           "wounding dozens. {extra} {background}")
+AIRPORT = ("Corvane International Airport opened on {day} with a ribbon cutting by leader Hesper Aldane, "
+           "and the first flight landed from Ostrava. {extra} {background}")
+BOMBING_EXTRA = ["Ambulances took the wounded to Saint Ilse hospital.", "Witnesses saw smoke over the stalls.",
+                 "A militant group claimed the blast in a leaflet.", "Soldiers sealed the market square.",
+                 "Shops stayed shut across the city the next day.", "The dead included two children, officials said.",
+                 "Police arrested a man near the bus station.", "Stall owners counted the damage to their produce."]
+AIRPORT_EXTRA = ["Travellers queued at the new customs hall.", "The runway was paid for by donors in Europe.",
+                 "Airline staff handed out flowers to passengers.", "Aldane cut the ribbon beside the control tower."]
+
+
+def bombing(i):
+    return art(f"b{i}", BOMBING.format(day=DAYS[i % 4], dead=5 + i, extra=BOMBING_EXTRA[i],
+                                       background=BACKGROUND[i % 4]))
+
+
+def airport(i):
+    return art(f"a{i}", AIRPORT.format(day=DAYS[i], extra=AIRPORT_EXTRA[i], background=BACKGROUND[(i + 1) % 4]))
+
+
+def test_batch_splits_two_events_of_one_subject_that_the_single_pass_chained():
+    articles = [bombing(i) for i in range(4)] + [airport(i) for i in range(4)]
+    # without the split step (and in the stream) the shared background holds them together
+    assert len(set(cluster_batch(articles, StoryClusterSettings(split_min_size=0)))) == 1
+    assert len(set(cluster_stream(articles))) == 1
+    labels = cluster_batch(articles)
+    assert len(set(labels[:4])) == 1 and len(set(labels[4:])) == 1
+    assert labels[0] != labels[4]
+
+
+def test_split_leaves_one_event_whole_and_keeps_the_state_consistent():
+    articles = [bombing(i) for i in range(8)] + [airport(i) for i in range(4)]
+    features = [article_features(a) for a in articles]
+    df = Counter(term for feature in features for term in feature.terms)
+    clusterer = StoryClusterer(fixed_df=df, fixed_n_docs=len(articles))
+    # all twelve in one story, as a chain of joins would leave them
+    labels = [clusterer.add(articles[0], features[0])] * len(articles)
+    story = clusterer.stories[labels[0]]
+    for article, feature in zip(articles[1:], features[1:]):
+        clusterer._join(story, feature, article)
+    assert clusterer.split(features, labels) == 1
+    assert len(set(labels[:8])) == 1 and len(set(labels[8:])) == 1 and labels[0] != labels[8]
+    assert sorted(clusterer.stories[label].size for label in set(labels)) == [4, 8]
+    airport_story = clusterer.stories[labels[8]]
+    assert "corvane" in airport_story.centroid and "tessaly" not in airport_story.centroid
+    # the airport story now finds itself through the postings
+    assert clusterer.similarities(features[9])[0][1] == labels[8]
+    # eight reports of one event are not cut
+    assert clusterer.split(features, labels) == 0

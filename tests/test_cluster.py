@@ -239,3 +239,26 @@ def test_split_leaves_one_event_whole_and_keeps_the_state_consistent():
     assert clusterer.similarities(features[9])[0][1] == labels[8]
     # eight reports of one event are not cut
     assert clusterer.split(features, labels) == 0
+
+
+@pytest.mark.parametrize("passes", [1, 2])
+def test_batch_refines_again_after_the_merge_probe(monkeypatch, passes):
+    # a merge builds a centroid that articles elsewhere may now fit better; only a
+    # reassignment run after the merge probe can move them
+    calls: list[str] = []
+    reassign, merge_into = StoryClusterer.reassign, StoryClusterer._merge_into
+
+    def spy_reassign(self, *args):
+        calls.append("reassign")
+        return reassign(self, *args)
+
+    def spy_merge(self, *args):
+        if calls and calls[-1] == "reassign":  # the probe after the reassignment round
+            calls.append("merge")
+        return merge_into(self, *args)
+
+    monkeypatch.setattr(StoryClusterer, "reassign", spy_reassign)
+    monkeypatch.setattr(StoryClusterer, "_merge_into", spy_merge)
+    articles = [bombing(i) for i in range(4)] + [airport(i) for i in range(4)]
+    cluster_batch(articles, StoryClusterSettings(refine_rounds=1, refine_passes=passes, split_min_size=0))
+    assert calls == ["reassign", "merge"] * passes

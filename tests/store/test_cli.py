@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from _gen import article, write_jsonl
@@ -102,3 +104,22 @@ def test_an_unknown_clustering_setting_is_refused_by_name(tmp_path):
     result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
     assert result.exit_code == 2
     assert "threshhold" in result.output and "threshold" in result.output
+
+
+@pytest.mark.parametrize("line", ["threshold = true", "refine_passes = 1.5", "split_min_size = false"])
+def test_a_clustering_setting_of_the_wrong_type_is_refused_by_name(tmp_path, line):
+    config = tmp_path / "wrong.toml"
+    config.write_text(f"[storydiff.cluster]\n{line}\n", encoding="utf-8")
+    result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+    assert result.exit_code == 2
+    assert line.split()[0] in result.output and "must be" in result.output
+
+
+def test_a_whole_number_is_taken_for_a_decimal_setting(tmp_path):
+    config = tmp_path / "int.toml"
+    config.write_text("[storydiff.cluster]\nthreshold = 1\nmerge_threshold = 1\n", encoding="utf-8")
+    result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+    assert result.exit_code == 1  # the malformed third record, not the setting
+    # 1 is a bar no pair of articles reaches, to join or to merge: every article is its own story
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 2 and len({json.loads(line)["story"] for line in lines}) == 2

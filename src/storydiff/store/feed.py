@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, get_type_hints
 
 from ..cluster import StoryClusterer, StoryClusterSettings
 from ..errors import InputProblem, StoreError
@@ -55,7 +55,18 @@ def _build(kind: type, overrides: Mapping[str, object], table: str) -> Any:
     if unknown:
         raise ValueError(f"unknown {table} setting{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
                          f"known: {', '.join(sorted(known))}")
-    return kind(**overrides)
+    hints = get_type_hints(kind)
+    for name, value in overrides.items():
+        expected = hints[name]
+        # TOML has no int/float distinction a user would think about (0 for 0.0), but a
+        # bool or a string where a number is expected is a mistake, not a setting
+        fits = (isinstance(value, bool) if expected is bool else
+                isinstance(value, (int, float)) and not isinstance(value, bool) if expected is float else
+                isinstance(value, int) and not isinstance(value, bool) if expected is int else
+                isinstance(value, expected) if isinstance(expected, type) else True)
+        if not fits:
+            raise ValueError(f"{table} setting {name} must be {expected.__name__}, not {value!r}")
+    return kind(**{name: float(value) if hints[name] is float else value for name, value in overrides.items()})
 
 
 def stage_settings(settings: Settings) -> tuple[StoryClusterSettings, WireSettings]:

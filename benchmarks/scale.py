@@ -1,6 +1,6 @@
 """Ingest and cluster N articles into a fresh SQLite store on this machine.
 
-    PYTHONPATH=src python benchmarks/scale.py --n 10000 [--n 100000] [--out benchmarks/results/scale.md]
+    PYTHONPATH=src python benchmarks/scale.py --n 10000 [--n 100000] [--paired 5000] [--out benchmarks/results/scale.md]
 
 Texts: the real articles of ../shared/data/stories/ (about 2,000), perturbed into distinct
 documents: a random 70 % of a base article's sentences in order, 35 % of words replaced by
@@ -10,7 +10,9 @@ documents (not wire copies) that still look like news to the clusterer.
 
 Reports articles/s per tenth of the run (how the cost per article grows with the corpus),
 time per stage (features+clustering, MinHash, wire check, store writes, commits), peak
-resident memory, and spaCy NER throughput on the same texts for comparison.
+resident memory, and spaCy NER throughput on the same texts for comparison. ``--paired K``
+keeps the smallest and largest stores open and feeds both the same K new articles in
+alternating chunks: the growth of the cost per article measured side by side, under one load.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def timed(owner, name, totals):
     setattr(owner, name, wrapper)
 
 
-def run(n: int, db: Path) -> dict:
+def run(n: int, db: Path, keep_open: list | None = None) -> dict:
     from storydiff.store import open_store
     from storydiff.store.feed import Feeder
 
@@ -112,7 +114,10 @@ def run(n: int, db: Path) -> dict:
         # CPU time per article: the machine is shared, so wall time swings with other jobs
         cpu_tenths.append(1000 * used / len(batch))
     stories = len(feeder.clusterer.stories)
-    store.close()
+    if keep_open is None:
+        store.close()
+    else:
+        keep_open.append((store, feeder))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
     accounted = sum(totals.values())
@@ -121,6 +126,34 @@ def run(n: int, db: Path) -> dict:
             "cpu": cpu, "cpu_tenths": cpu_tenths,
             "peak_mb": peak_mb, "db_mb": size_mb, "stories": stories,
             "words": words / n}
+
+
+def paired_probe(small, large, articles: int = 2000, chunk: int = 100) -> dict:
+    """Feed the same new articles to the smallest and the largest store, chunk by chunk,
+    alternating which goes first, and compare CPU time per article.
+
+    The machine is shared: a 1M run lasts an hour and the load changes under it, so the
+    figures of two separate runs mix code and load. Interleaved chunks see the same load."""
+    from dataclasses import replace
+    from itertools import islice
+
+    probe = [replace(a, id=f"probe-{i}", url=f"https://probe.example/{i}")
+             for i, a in enumerate(islice(generate(articles, seed=97), articles))]
+    cpu = {"small": 0.0, "large": 0.0}
+    wall = {"small": 0.0, "large": 0.0}
+    for round_number, offset in enumerate(range(0, articles, chunk)):
+        batch = probe[offset:offset + chunk]
+        order = [("small", small), ("large", large)]
+        if round_number % 2:
+            order.reverse()
+        for name, (_, feeder) in order:
+            t0, c0 = time.perf_counter(), time.process_time()
+            feeder.feed(batch, batch_size=chunk)
+            wall[name] += time.perf_counter() - t0
+            cpu[name] += time.process_time() - c0
+    return {"articles": articles, "chunk": chunk,
+            "cpu_ms": {k: 1000 * v / articles for k, v in cpu.items()},
+            "wall_ms": {k: 1000 * v / articles for k, v in wall.items()}}
 
 
 def spacy_rate(sample: int = 300) -> float:
@@ -140,30 +173,49 @@ def main() -> None:
     parser.add_argument("--n", type=int, action="append", required=True)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--spacy", action="store_true", help="also measure spaCy NER on 300 of the texts")
+    parser.add_argument("--paired", type=int, default=0, metavar="K",
+                        help="keep the smallest and largest stores open and feed both the same K new "
+                             "articles in alternating chunks (cost ratio under the same load)")
     args = parser.parse_args()
     require_shared()
     results = []
-    for n in args.n:
-        with tempfile.TemporaryDirectory() as tmp:
-            result = run(n, Path(tmp) / "scale.db")
-        results.append(result)
-        print(f"n={n}: {result['rate']:.0f} articles/s, cpu ms/article per tenth "
-              f"{[round(c, 2) for c in result['cpu_tenths']]}, tenths {[round(r) for r in result['tenths']]}, "
-              f"peak {result['peak_mb']:.0f} MB, db {result['db_mb']:.0f} MB, stories {result['stories']}, "
-              f"stages { {k: round(v, 1) for k, v in result['stages'].items()} }", flush=True)
+    ns = sorted(args.n)
+    probe = None
+    with tempfile.TemporaryDirectory() as tmp:
+        kept: list = []
+        for n in ns:
+            keep = kept if args.paired and n in (ns[0], ns[-1]) and len(ns) > 1 else None
+            db = Path(tmp) / f"scale-{n}.db"
+            result = run(n, db, keep)
+            if keep is None:
+                for path in db.parent.glob(db.name + "*"):
+                    path.unlink()
+            results.append(result)
+            print(f"n={n}: {result['rate']:.0f} articles/s, cpu ms/article per tenth "
+                  f"{[round(c, 2) for c in result['cpu_tenths']]}, tenths {[round(r) for r in result['tenths']]}, "
+                  f"peak {result['peak_mb']:.0f} MB, db {result['db_mb']:.0f} MB, stories {result['stories']}, "
+                  f"stages { {k: round(v, 1) for k, v in result['stages'].items()} }", flush=True)
+        if len(kept) == 2:
+            probe = paired_probe(kept[0], kept[1], articles=args.paired)
+            probe["small_n"], probe["large_n"] = ns[0], ns[-1]
+            print(f"paired probe: {probe}", flush=True)
+        for store, _ in kept:
+            store.close()
     spacy = spacy_rate() if args.spacy else None
     if spacy:
         print(f"spaCy {spacy:.1f} articles/s", flush=True)
     if args.out:
-        write(args.out, results, spacy, args.n)
+        write(args.out, results, spacy, ns, probe, args.paired)
 
 
-def write(path: Path, results: list[dict], spacy: float | None, ns: list[int]) -> None:
+def write(path: Path, results: list[dict], spacy: float | None, ns: list[int], probe: dict | None = None,
+          paired: int = 0) -> None:
     lines = [
         "# Scale: ingest and cluster into SQLite",
         "",
         f"Command: `PYTHONPATH=src python benchmarks/scale.py {' '.join(f'--n {n}' for n in ns)}"
-        f"{' --spacy' if spacy else ''} --out {path}` (one process, each N in a fresh database).  ",
+        f"{' --spacy' if spacy else ''}{f' --paired {paired}' if paired else ''} --out {path}` "
+        "(one process, each N in a fresh database).  ",
         "Data: real articles of `../shared/data/stories/` perturbed into distinct documents (see the "
         "module docstring).  ",
         f"Machine: 2 cores shared with other developers' jobs, Python {platform.python_version()}, "
@@ -187,6 +239,15 @@ def write(path: Path, results: list[dict], spacy: float | None, ns: list[int]) -
         parts = ", ".join(f"{k} {v:.1f} ({100 * v / r['seconds']:.0f} %)" for k, v in
                           sorted(r["stages"].items(), key=lambda kv: -kv[1]))
         lines.append(f"- {r['n']:,}: {parts}")
+    if probe:
+        small, large = probe["cpu_ms"]["small"], probe["cpu_ms"]["large"]
+        lines += ["", f"Paired probe: the same {probe['articles']:,} new articles fed to the {probe['small_n']:,}- "
+                  f"and the {probe['large_n']:,}-article stores in alternating chunks of {probe['chunk']} "
+                  f"(both stores open in this process, so the load on the machine is the same for both): "
+                  f"{small:.2f} CPU ms per article at {probe['small_n']:,}, {large:.2f} at "
+                  f"{probe['large_n']:,}, **{large / small:.2f}x**; wall {probe['wall_ms']['small']:.2f} against "
+                  f"{probe['wall_ms']['large']:.2f} ms ({probe['wall_ms']['large'] / probe['wall_ms']['small']:.2f}x). "
+                  f"Peak RSS of the largest run includes the smallest store held open."]
     if spacy:
         lines += ["", f"spaCy `en_core_web_sm` full pipeline (`nlp.pipe`, batch 32, one process) on 300 of "
                   f"the same texts: {spacy:.1f} articles/s."]

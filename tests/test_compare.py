@@ -221,3 +221,116 @@ def test_a_conflict_can_sit_in_a_headline():
     fields = {e.article: e.field for e in finding.evidence}
     assert fields == {"a": "title", "b": "text"}
     assert sorted(texts(finding)) == ["6.0", "6.1"]
+
+
+def _dated_pair(text_a: str, published_a, text_b: str, published_b):
+    a = Article(id="a", original="", text=text_a, published=published_a)
+    b = Article(id="b", original="", text=text_b, published=published_b)
+    return compare_articles([a, b])
+
+
+def test_a_planned_day_in_an_elided_clause_conflicts_with_the_day_it_happened():
+    from datetime import date
+
+    # "followed by the Assembly on Thursday" elides the vote: the date is the Assembly's
+    # vote, planned for Thursday, which the later report says happened on Wednesday.
+    moved = _dated_pair(
+        "The vote on the budget is expected to begin in the Senate on Wednesday, followed by the Assembly on Thursday.",
+        date(2025, 3, 11),
+        "The Assembly voted later on Wednesday to pass the budget, and the bill became law.",
+        date(2025, 3, 13))
+    (finding,) = conflicts(moved, "date")
+    assert texts(finding) == ["Thursday", "Wednesday"] and finding.likely_update
+    # A vote before the planning report was written is an earlier vote, which it knew of.
+    earlier = _dated_pair(
+        "The vote on the budget is expected to begin in the Senate on Wednesday, followed by the Assembly on Thursday.",
+        date(2025, 3, 11),
+        "The Assembly voted on March 3 to pass last year's budget.",
+        date(2025, 3, 13))
+    assert not conflicts(earlier, "date")
+    # The Senate's day agrees: the House's day is not read into the Senate's clause.
+    same_day = _dated_pair(
+        "The vote on the budget is expected to begin in the Senate on Wednesday, followed by the Assembly on Thursday.",
+        date(2025, 3, 11),
+        "The Senate voted on Wednesday to pass the budget.",
+        date(2025, 3, 13))
+    assert not conflicts(same_day, "date")
+
+
+def test_a_started_event_is_not_dated_by_its_start_without_an_expectation():
+    from datetime import date
+
+    # Talks that began on Monday may still be held on Tuesday.
+    talks = _dated_pair("The talks began on Monday in Geneva, officials said.", date(2025, 3, 12),
+                        "The talks were held on Tuesday in Geneva, officials said.", date(2025, 3, 12))
+    assert not conflicts(talks, "date")
+
+
+def test_a_report_giving_two_orders_of_magnitude_for_one_count_conflicts_on_the_odd_one():
+    # The second report gives the first report's figure too, then another order of
+    # magnitude for the same files: its odd figure contradicts the first report.
+    files = _pair("Agents seized tens of thousands of secret files from the nuclear archive in a night raid, "
+                  "the minister said.",
+                  "Officials confirmed that tens of thousands of secret files seized from the nuclear archive "
+                  "are authentic. In a night raid on the archive, the minister said, agents seized hundreds of "
+                  "thousands of secret files.")
+    assert [texts(f) for f in conflicts(files, "number")] == [["hundreds of thousands", "tens of thousands"]]
+    # Two orders of magnitude of people in one report, for a march and a power cut, are
+    # two counts; and counts of different events ("arrested") are never one count.
+    people = _pair("Tens of thousands of people marched through the capital on Sunday.",
+                   "Tens of thousands of people joined the march on Sunday. Hundreds of thousands of people "
+                   "were left without power after the storm.")
+    assert not conflicts(people)
+    arrests = _pair("Thousands of people marched through the capital on Sunday.",
+                    "Thousands of people joined the march through the capital on Sunday. Police said hundreds "
+                    "of people were arrested during the march through the capital.")
+    assert not conflicts(arrests)
+
+
+def test_ages_conflict_only_for_one_named_person():
+    # A story gives the ages of many people: unnamed, they are not one person's age.
+    two_people = _pair("The 23-year-old striker will miss the team's final two games against Leeds with a knee injury.",
+                       "The 81-year-old owner will miss the team's trip to Leeds, the club said.")
+    assert not conflicts(two_people)
+    one_person = _pair("The 23-year-old Tom Baxter will miss the team's final two games against Leeds with a knee injury.",
+                       "The 25-year-old Tom Baxter will miss the team's final two games against Leeds, the club said.")
+    assert [texts(f) for f in conflicts(one_person, "number")] == [["23-year", "25-year"]]
+
+
+def test_values_that_only_share_the_verb_be_do_not_conflict():
+    from datetime import date
+
+    # "was the second player ... in the last month" and "there were seven arrests in 2019"
+    # share only "be", which names no event.
+    arrests = _dated_pair("He was the second player of the club in the last month who was arrested for drunken driving.",
+                          date(2021, 3, 5),
+                          "In 2019, there were seven arrests of players of the club for drunken driving.",
+                          date(2021, 3, 5))
+    assert not conflicts(arrests)
+
+
+def test_a_rate_and_a_total_do_not_conflict():
+    rate = _pair("The Hawks have offered Dalton a seven-year deal worth $140 million, according to reports.",
+                 "According to reports, the Hawks offered Dalton a seven-year deal worth roughly $20 million per season.")
+    assert not conflicts(rate)
+    totals = _pair("The Hawks have offered Dalton a seven-year deal worth $140 million, according to reports.",
+                   "According to reports, the Hawks offered Dalton a seven-year deal worth roughly $120 million.")
+    assert [texts(f) for f in conflicts(totals, "number")] == [["$140 million", "roughly $120 million"]]
+
+
+def test_an_increment_and_a_total_do_not_conflict():
+    increment = _pair("Another 22 countries have joined the search for the missing ferry, officials said.",
+                      "A total of 25 countries have joined the search for the missing ferry, officials said.")
+    assert not conflicts(increment)
+
+
+def test_a_scheduled_vote_and_a_vote_named_after_followed_by_are_dated_votes():
+    from datetime import date
+
+    done = ("The Assembly voted on Wednesday to pass the budget.", date(2025, 3, 13))
+    scheduled = _dated_pair("The final vote on the budget is scheduled for Thursday in the Assembly.",
+                            date(2025, 3, 11), *done)
+    assert [texts(f) for f in conflicts(scheduled, "date")] == [["Thursday", "Wednesday"]]
+    followed = _dated_pair("Debate on the budget is expected to begin in the Senate on Wednesday, followed by "
+                           "a vote in the Assembly on Thursday.", date(2025, 3, 11), *done)
+    assert [texts(f) for f in conflicts(followed, "date")] == [["Thursday", "Wednesday"]]

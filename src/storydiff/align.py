@@ -14,9 +14,9 @@ lemmas, to say what the sources corroborate and what only one of them reports.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import AnnotatedArticle, Claim, Mention, Sentence
 
@@ -93,6 +93,62 @@ def _governor(span) -> object | None:
     return None
 
 
+# Verbs that date an event without naming it: the event is their subject ("the vote is
+# expected on Thursday", "the override is expected to begin in the Senate on Wednesday,
+# followed by the House on Thursday"). "follow" and "precede" carry an elided event over
+# from the clause they hang from; the expectation verbs say when it is planned; "begin"
+# and "start" only under an expectation, since "talks began Monday" and "talks were held
+# Tuesday" can both be true of an event of several days, but a planned start is the
+# planned day.
+_ELLIPTIC = {"follow", "precede"}
+_EXPECTING = {"expect", "schedule", "set", "due", "plan", "slate"}
+_PHASES = {"begin", "start"}
+_LIGHT_CLIMB = ("xcomp", "advcl", "conj", "ccomp")
+
+
+def _dated_event(governor) -> str | None:
+    """The event a date is the date of when the word it attaches to does not name one
+    (see ``_ELLIPTIC``), or None: the event noun that follows ("followed by a vote on
+    Thursday"), else the event verb an expectation governs ("is expected to vote on
+    Wednesday, followed by the House on Thursday"), else the subject of the verbs the date
+    hangs from if it names a kind of event ("the override is expected to begin")."""
+    lemma = governor.lemma_.lower()
+    light = _ELLIPTIC | _EXPECTING | _PHASES
+    if lemma not in light or governor.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    chain = [governor]
+    while chain[-1].dep_ in _LIGHT_CLIMB and chain[-1].head is not chain[-1] and len(chain) < 5:
+        chain.append(chain[-1].head)
+    if lemma in _PHASES and not {token.lemma_.lower() for token in chain} & _EXPECTING:
+        return None
+    if lemma in _ELLIPTIC:
+        for agent in (child for child in governor.children if child.dep_ == "agent"):
+            for noun in (child for child in agent.children if child.dep_ == "pobj"):
+                if noun.pos_ == "NOUN" and noun.lemma_.lower() in EVENT_CLASSES:
+                    return event_class(noun.lemma_.lower())
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and child.lemma_.lower() not in light:
+                return event_class(child.lemma_.lower())
+    subject = None
+    for verb in chain:
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = subjects[0]
+            break
+    if subject is None:
+        # A long subject with an appositive or a relative clause ("The override, the first
+        # Mr. Obama has faced, is expected to") is often hung from the clause inside it by
+        # the small parser; the sentence's first subject before the verb is the subject.
+        top = chain[-1]
+        subject = next((t for t in top.sent if t.i < top.i and t.dep_ in ("nsubj", "nsubjpass")
+                        and t.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    event = EVENT_CLASSES.get(subject.lemma_.lower())
+    return event if event not in (None, "begin", "end", "say") else None
+
+
 def _clause_root(token):
     """The nearest verb at or above ``token``: its subtree is the clause the fact sits in."""
     current = token
@@ -142,6 +198,8 @@ def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
             if above is not None and above.pos_ in ("VERB", "AUX", "NOUN"):
                 governor = above
         head = event_class((governor.lemma_ if governor is not None else "").lower())
+        dated_event = _dated_event(governor) if kind == "date" and governor is not None else None
+        head = dated_event or head
         clause = _clause_root(governor) if governor is not None else span.root
         clause_tokens = list(clause.subtree) if clause is not None else list(span.sent)
         # A clause that is the whole sentence's root is fine; a one-word clause is too thin
@@ -152,6 +210,9 @@ def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
         about = _content_lemmas(clause_tokens, exclude)
         if unit:
             about.add(event_class(str(unit).lower()))
+        if dated_event:
+            # "followed by the House on Thursday" is about the House's vote.
+            about.add(dated_event)
         low, high = clause_tokens[0].idx, clause_tokens[-1].idx + len(clause_tokens[-1])
         entities = frozenset(
             canonical.get(m.text, m.text)
@@ -167,7 +228,23 @@ def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
         claims.append(
             Claim(item.id, kind, mention, head, frozenset(about) | entities, entities, sentence, context)
         )
-    return claims
+    return _without_shared_context(claims)
+
+
+def _without_shared_context(claims: list[Claim]) -> list[Claim]:
+    """Dates whose sentence gives another date lose the sentence as context: "begin in the Senate on Wednesday, followed by the House on Thursday" is one
+    sentence around two dates, and only each date's clause says which is which."""
+
+    def sentence_of(claim: Claim) -> tuple:
+        return claim.mention.field, claim.mention.sentence
+
+    dates: dict[tuple, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.kind == "date":
+            dates[sentence_of(claim)].add(str(getattr(claim.mention.value, "value", claim.mention.value)))
+    return [replace(claim, context=frozenset())
+            if claim.kind == "date" and len(dates[sentence_of(claim)]) > 1 else claim
+            for claim in claims]
 
 
 MIN_TERMS = 4

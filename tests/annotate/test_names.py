@@ -34,6 +34,9 @@ def test_misspellings_score_high(a: str, b: str) -> None:
         ("Flight 93", "Flight 94"),
         ("Hugh Hefner", "Hugh Hefner"),
         ("Mr. Putin", "Putin's"),
+        # a one-word form is a surname, not a first or middle word of another name
+        ("Mason", "Jason Whitfield"),
+        ("Stale", "Grand State Theatre"),
     ],
 )
 def test_not_misspellings(a: str, b: str) -> None:
@@ -50,6 +53,8 @@ def test_not_misspellings(a: str, b: str) -> None:
         ("U.S.", "US"),
         ("Mohammed", "Muhammad"),
         ("Gaddafi", "Qaddafi"),
+        ("Rafiq Haddad", "Rafik Haddad"),
+        ("Mikhail Orlov", "Mikail Orlov"),
     ],
 )
 def test_standard_variants(a: str, b: str) -> None:

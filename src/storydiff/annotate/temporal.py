@@ -210,10 +210,10 @@ class _Context:
                 break
             token = token.head
         auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
-        # "is expected to", "are scheduled to": a present verb of expectation announces
-        # what has not happened yet.
+        # "is expected to", "are scheduled to", "is set for next week": a present verb of
+        # expectation announces what has not happened yet.
         if token.lemma_.lower() in _EXPECTATION and not any(aux.tag_ == "VBD" for aux in auxiliaries) \
-                and token.tag_ != "VBD" and any(child.dep_ == "xcomp" for child in token.children):
+                and token.tag_ != "VBD" and any(child.dep_ in ("xcomp", "auxpass") for child in token.children):
             return "future"
         for aux in auxiliaries:
             lower = aux.lower_

@@ -55,6 +55,16 @@ def balanced_accuracy(confusion: Counter) -> tuple[float, float, float]:
     return (recall("faithful") + recall("unfaithful")) / 2, recall("faithful"), recall("unfaithful")
 
 
+def _history(out: Path) -> str:
+    """The hand-written sections of an earlier report (from its first "### " heading on):
+    the record of what was tried, which a new run must not overwrite."""
+    if not out.exists():
+        return ""
+    lines = out.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("### ")), None)
+    return "" if start is None else "\n" + "\n".join(lines[start:]) + "\n"
+
+
 def run(shared: Path, limit: int | None, out: Path | None, dump: Path | None = None) -> dict:
     from storydiff.annotate.nlp import load_nlp
     from storydiff.model import Article
@@ -171,7 +181,7 @@ def run(shared: Path, limit: int | None, out: Path | None, dump: Path | None = N
     print(report)
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(report, encoding="utf-8")
+        out.write_text(report + _history(out), encoding="utf-8")
     return figures
 
 

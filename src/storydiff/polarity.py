@@ -96,6 +96,35 @@ def _wordnet_opposite(a: Any, b: Any) -> bool:
     return lb in antonyms(la, a.pos_) or la in antonyms(lb, b.pos_)
 
 
+# The force of a modal: whether something must, may or is only asked to happen. Closed-class
+# modals and the few verbs and adjectives English uses for each (their WordNet entries do
+# not oppose them: "force" has no antonym, "allow" only "disallow"). "Was forced to delete"
+# and "was allowed to keep", "a voluntary statement" and "a mandatory statement", are
+# opposite statements of one rule. "May" and "can" also say what is possible, not permitted
+# ("prices may rise"), so they count only on the derived side (``verify``).
+MODALITY: dict[str, str] = {
+    **dict.fromkeys(("must", "force", "require", "order", "oblige", "compel", "mandate", "mandatory",
+                     "compulsory", "obligatory"), "obligation"),
+    **dict.fromkeys(("allow", "permit", "let", "authorize", "authorise", "may", "can"), "permission"),
+    **dict.fromkeys(("ask", "recommend", "suggest", "advise", "urge", "encourage", "request", "voluntary",
+                     "optional"), "request"),
+}
+EPISTEMIC_MODALS = frozenset({"may", "can", "could", "might"})
+
+
+def modality(token: Any) -> str | None:
+    """"obligation", "permission" or "request" for a word that sets the force of what it
+    governs, not negated ("not required" is another matter: a negation); else None."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):  # "in order to", "at the request of"
+        return None
+    found = MODALITY.get(token.lemma_.lower()) or MODALITY.get(token.lower_)
+    if found is None or _negation_cue(token) is not None:
+        return None
+    if any(c.dep_ == "neg" for c in token.head.children) and token.dep_ == "aux":
+        return None
+    return found
+
+
 # Words that state a negation wherever they stand; ``verify`` counts them on both sides of
 # an edit ("have [not] found [any->no] evidence" has one on each side: no edit of polarity).
 NEGATION_CUES = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor",
@@ -437,5 +466,6 @@ def direction_clashes(source: AnnotatedArticle, derived: AnnotatedArticle) -> li
 
 
 __all__ = ["status_conflicts", "sentence_clashes", "aligned_sentences", "opposite_words", "StatusClash",
-           "OPPOSITES", "NEGATION_CUES", "DENYING_VERBS", "ALIGN_REPORTS", "Change", "changes",
+           "OPPOSITES", "NEGATION_CUES", "MODALITY", "EPISTEMIC_MODALS", "modality", "DENYING_VERBS", "ALIGN_REPORTS",
+           "Change", "changes",
            "direction_clashes"]

@@ -470,3 +470,47 @@ def test_a_contrast_the_source_does_not_draw_is_not_mentioned(source, verdict):
         assert (statement.status, statement.kind) == ("not_mentioned", "other")
         assert statement.evidence[0].text == "despite"
         _spans_exact(result)
+
+
+@pytest.mark.parametrize(("source", "derived"), [
+    ("The European Union's executive ordered its staff to delete the app from work phones.",
+     "The EU's executive ordered its staff to delete the app from work phones."),
+    ("The United States plans to send food aid to the region, officials in Washington said.",
+     "The U.S. plans to send food aid to the region, officials in Washington said."),
+    ("Inspectors from the U.N. visited the plant near Tabriz twice last month.",
+     "Inspectors from the UN visited the plant near Tabriz twice last month."),
+])
+def test_a_name_written_another_standard_way_is_supported(source, derived):
+    result = verify(Article("s", source), Article("d", derived))
+    assert result.verdict == "faithful", [(s.text, s.status, s.kind, s.explanation) for s in result.statements]
+
+
+def test_a_weekday_for_the_source_s_day_is_a_date_contradiction():
+    texts = _single_contradiction("The lawyer for the driver said he will report to police today.",
+                                  "The lawyer for the driver said he will report to police on Friday.", "date")
+    assert texts == ["Friday", "today"]
+
+
+def test_a_month_the_source_never_gives_is_a_date_not_a_name():
+    result = verify(Article("s", "Talks between the two parties broke down on Friday, a spokesman said."),
+                    Article("d", "Talks between the two parties broke down in October, a spokesman said."))
+    assert result.verdict == "unfaithful"
+    flagged = [s for s in result.statements if s.status != "supported"]
+    assert flagged and all(s.kind == "date" for s in flagged), [(s.kind, s.explanation) for s in flagged]
+    _spans_exact(result)
+
+
+def test_a_month_against_a_weekday_is_not_a_contradiction():
+    # "in October" and "on Friday" can both be true; the source just never gives the month
+    result = verify(Article("s", "The minister resigned on Friday after a week of protests, aides said."),
+                    Article("d", "The minister resigned in October after a week of protests, aides said."))
+    flagged = [s for s in result.statements if s.status != "supported"]
+    assert flagged and all((s.status, s.kind) == ("not_mentioned", "date") for s in flagged), \
+        [(s.status, s.kind, s.explanation) for s in flagged]
+
+
+def test_the_year_of_a_date_is_not_a_number_of_its_own():
+    result = verify(Article("s", "The minister resigned on Friday, two days after the vote, aides said."),
+                    Article("d", "The minister resigned in October 1998, days after the vote, aides said."))
+    flagged = [s for s in result.statements if s.status != "supported"]
+    assert flagged and all(s.kind == "date" for s in flagged), [(s.status, s.kind, s.explanation) for s in flagged]

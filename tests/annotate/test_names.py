@@ -86,3 +86,26 @@ def test_ambiguous_short_form_is_left_alone() -> None:
     canon = canonical_entities(["Clinton", "Bill Clinton", "Hillary Clinton"])
     assert canon["Clinton"] == "Clinton"
     assert canon["Bill Clinton"] == "Bill Clinton"
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("FBI", "the Federal Bureau of Investigation"),
+        ("U.S.", "United States"),
+        ("IOC", "International Olympic Committee"),
+        ("CDP", "China Democracy Party"),
+    ],
+)
+def test_an_acronym_is_a_standard_variant_of_its_full_name(short: str, long: str) -> None:
+    assert is_standard_variant(short, long) and is_standard_variant(long, short)
+    assert spelling_variant(short, long) == 0.0
+
+
+def test_an_acronym_joins_the_one_name_it_abbreviates() -> None:
+    canonical = canonical_entities(["UN", "U.N.", "United Nations", "FBI", "Federal Bureau of Investigation",
+                                    "AP", "Associated Press", "Air Products", "Us"])
+    assert canonical["UN"] == canonical["U.N."] == "United Nations"
+    assert canonical["FBI"] == "Federal Bureau of Investigation"
+    assert canonical["AP"] == "AP"  # two full names fit: left alone
+    assert not is_standard_variant("Us", "United States")  # a word, not initials

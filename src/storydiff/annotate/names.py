@@ -160,6 +160,34 @@ def _ordered_subset(short: list[str], long: list[str], same: Any) -> bool:
     return True
 
 
+# Lower-case words a name's initials skip: "FBI" is the Federal Bureau of Investigation.
+_INITIALS_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "et", "&"}
+
+
+def _acronym_letters(name: str) -> str | None:
+    """The letters of a name written as an acronym ("FBI", "U.S.", "U.N."), else None."""
+    text = re.sub(r"['’]s$", "", name.strip())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    letters = text.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` is written as the initials of ``long``: "FBI" / "the Federal
+    Bureau of Investigation", "U.S." / "United States", "ICCPR" / "International Covenant
+    on Civil and Political Rights". Only an all-capitals form counts: "Us" or "Fed" are
+    words, not initials."""
+    letters = _acronym_letters(short)
+    words = [w for w in re.sub(r"['’]s$", "", long.strip()).replace("-", " ").split()
+             if w.lower() not in _INITIALS_SKIP]
+    if letters is None or len(words) < 2 or _acronym_letters(long) is not None:
+        return False
+    return "".join(w[0] for w in words).upper() == letters
+
+
 def is_standard_variant(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` are two standard ways of writing one name.
 
@@ -174,6 +202,8 @@ def is_standard_variant(a: str, b: str) -> bool:
         return False
     if ta == tb or "".join(ta) == "".join(tb):
         return True  # also "Wal-Mart"/"Walmart"
+    if is_acronym_of(a, b) or is_acronym_of(b, a):
+        return True
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == len(long):
         if all(_standard_token_pair(x, y) for x, y in zip(short, long)):
@@ -291,6 +321,20 @@ def canonical_entities(names: list[str]) -> dict[str, str]:
             if other not in canonical_of and len(name_tokens(other)) == len(tokens) and \
                     is_standard_variant(form, other):
                 canonical_of[other] = form
+    # An acronym joins the one full name it abbreviates ("FBI" the Federal Bureau of
+    # Investigation); two candidates ("AP" for Associated Press and Air Products) leave it.
+    for form in forms:
+        if _acronym_letters(form) is None or canonical_of.get(form) != form:
+            continue
+        expanded = {canonical_of[other] for other in forms if other != form and is_acronym_of(form, other)}
+        if len(expanded) == 1:
+            canonical_of[form] = expanded.pop()
+    # "UN" went to "U.N." with the spellings, "U.N." to "United Nations" as an acronym
+    for form in canonical_of:
+        seen = {form}
+        while canonical_of.get(canonical_of[form], canonical_of[form]) not in seen:
+            seen.add(canonical_of[form])
+            canonical_of[form] = canonical_of.get(canonical_of[form], canonical_of[form])
     return {name: canonical_of.get(stripped[name], stripped[name]) for name in counts}
 
 
@@ -309,4 +353,4 @@ def _strip_title_text(name: str) -> str:
     return " ".join(words)
 
 
-__all__ = ["spelling_variant", "is_standard_variant", "canonical_entities", "name_tokens"]
+__all__ = ["spelling_variant", "is_standard_variant", "is_acronym_of", "canonical_entities", "name_tokens"]

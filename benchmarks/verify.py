@@ -105,7 +105,9 @@ def run(shared: Path, limit: int | None, out: Path | None, dump: Path | None = N
                 "original_summary": record.get("original_summary"),
                 "statements": [{"status": s.status, "kind": s.kind, "explanation": s.explanation}
                                for s in result.statements if s.status != "supported"]}))
-        for edit in record["edit_types"] or ["none (consistent)"]:
+        # one inconsistent summary of the set has no edit type: it is not a consistent one
+        edits = ["none (consistent)"] if gold == "faithful" else record["edit_types"] or ["inconsistent, edit type not given"]
+        for edit in edits:
             hits = per_edit.setdefault(edit, [0, 0])
             hits[1] += 1
             hits[0] += result.verdict == gold

@@ -364,6 +364,11 @@ def _token_evidence(article: str, field_name: str, tokens: list[Any]) -> Evidenc
     return Evidence(article, start, end, tokens[0].doc.text[start:end], field_name)  # type: ignore[arg-type]
 
 
+def _evidence_in(item: AnnotatedArticle, tokens: list[Any]) -> Evidence:
+    """Evidence for ``tokens`` of ``item``, in its title or its text, wherever they are."""
+    return _token_evidence(item.id, "title" if tokens[0].doc is item.title_doc else "text", tokens)
+
+
 def _stretch(tokens: list[Any], start: int, end: int) -> list[Any]:
     """``tokens[start:end]``, or where that is empty (a word one side lacks) the words on
     either side of the gap, so that evidence always shows where the edit is."""
@@ -673,7 +678,7 @@ def _participant_opposites(source: AnnotatedArticle, derived: AnnotatedArticle) 
                 if len(mine & theirs) < 2 or not opposite_words(verb, other) \
                         or (_negated(verb) is None) != (_negated(other) is None):
                     continue
-                ev_source = _token_evidence(source.id, "title" if other.doc is source.title_doc else "text", [other])
+                ev_source = _evidence_in(source, [other])
                 ev_derived = _token_evidence(derived.id, field_name, [verb])
                 judgements.append(_Judgement(
                     "contradicted", "antonym", [ev_source, ev_derived],
@@ -716,7 +721,7 @@ def _noun_opposites(source: AnnotatedArticle, derived: AnnotatedArticle, source_
             if not others:
                 continue
             other = others[0]
-            ev_source = _token_evidence(source.id, "title" if other.doc is source.title_doc else "text", [other])
+            ev_source = _evidence_in(source, [other])
             ev_derived = _token_evidence(derived.id, field_name, [token])
             judgements.append(_Judgement(
                 "contradicted", "antonym", [ev_source, ev_derived],
@@ -771,8 +776,7 @@ def _modifier_swaps(source: AnnotatedArticle, derived: AnnotatedArticle, source_
             if any(_same_stem(lemma, t.lemma_.lower()) for _, t in same_heads):
                 continue
             other_head, other = same_heads[0]
-            ev_source = _token_evidence(source.id, "title" if other.doc is source.title_doc else "text",
-                                        [other_head, other])
+            ev_source = _evidence_in(source, [other_head, other])
             ev_derived = _token_evidence(derived.id, field_name, [head, token])
             judgements.append(_Judgement("not_mentioned", "substitution", [ev_source, ev_derived],
                                          f"the source has {ev_source.text!r}, never {ev_derived.text!r}", 1))

@@ -109,3 +109,11 @@ def test_an_acronym_joins_the_one_name_it_abbreviates() -> None:
     assert canonical["FBI"] == "Federal Bureau of Investigation"
     assert canonical["AP"] == "AP"  # two full names fit: left alone
     assert not is_standard_variant("Us", "United States")  # a word, not initials
+
+
+def test_a_chamber_named_alone_is_not_a_short_form_of_another_name() -> None:
+    canonical = canonical_entities(["House", "White House", "Senate", "Senate Judiciary Committee",
+                                    "House of Representatives"])
+    assert canonical["House"] == "House of Representatives"
+    assert canonical["White House"] == "White House"
+    assert canonical["Senate"] == "Senate"

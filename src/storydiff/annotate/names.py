@@ -281,6 +281,12 @@ def _two_known_places(a: str, b: str) -> bool:
     return known and place_relation(a, b) == "different"
 
 
+# A legislative chamber named alone is that institution, not a short form of a longer name
+# that ends or starts with it: "the House" is not "the White House", "the Senate" not "the
+# Senate Judiciary Committee" (both read in BASIL findings).
+_CHAMBERS = frozenset({"house", "senate", "congress", "parliament", "assembly", "knesset", "duma", "bundestag"})
+
+
 def canonical_entities(names: list[str]) -> dict[str, str]:
     """Map every surface form to the story's canonical form of that name.
 
@@ -302,6 +308,11 @@ def canonical_entities(names: list[str]) -> dict[str, str]:
     for form in forms:
         tokens = name_tokens(form)
         if form in canonical_of:
+            continue
+        if len(tokens) == 1 and tokens[0] in _CHAMBERS:
+            # only its own full name: "House" for "House of Representatives"
+            full = {canonical_of[other] for other in canonical_of if name_tokens(other)[:2] == [tokens[0], "of"]}
+            canonical_of[form] = full.pop() if len(full) == 1 else form
             continue
         # a longer form containing this one
         containers = {

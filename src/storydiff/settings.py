@@ -8,7 +8,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, StrictBool, StrictFloat, StrictInt
 
 
 class Settings(BaseModel):
@@ -26,8 +26,9 @@ class Settings(BaseModel):
     # (``cluster.StoryClusterSettings``, ``wire.WireSettings``, whose comments give the measured
     # effect of each): a ``[storydiff.cluster]`` or ``[storydiff.wire]`` table in TOML.
     # Unknown names are refused when the stage is built (``store.feed.stage_settings``).
-    cluster: dict[str, float | int | bool] = {}
-    wire: dict[str, float | int | bool] = {}
+    # Strict: a quoted "0.2" in the file is a mistake to report, not a number to guess.
+    cluster: dict[str, StrictBool | StrictInt | StrictFloat] = {}
+    wire: dict[str, StrictBool | StrictInt | StrictFloat] = {}
 
     model_config = {"extra": "forbid"}
 

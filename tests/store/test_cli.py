@@ -123,3 +123,11 @@ def test_a_whole_number_is_taken_for_a_decimal_setting(tmp_path):
     # 1 is a bar no pair of articles reaches, to join or to merge: every article is its own story
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 2 and len({json.loads(line)["story"] for line in lines}) == 2
+
+
+def test_a_quoted_number_in_the_config_is_refused_not_guessed(tmp_path):
+    config = tmp_path / "quoted.toml"
+    config.write_text('[storydiff.cluster]\nthreshold = "0.2"\n', encoding="utf-8")
+    result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+    assert result.exit_code == 2
+    assert "quoted.toml" in result.output and "cluster.threshold" in result.output

@@ -98,27 +98,29 @@ def test_clustering_settings_come_from_the_config_file(tmp_path):
     assert len(stories) == 2
 
 
+def _cluster_with_config(tmp_path, name, table):
+    """``storydiff cluster`` on the two records of ``_records`` with a config file ``name``
+    holding ``table`` under ``[storydiff.cluster]``."""
+    config = tmp_path / name
+    config.write_text(f"[storydiff.cluster]\n{table}\n", encoding="utf-8")
+    return runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+
+
 def test_an_unknown_clustering_setting_is_refused_by_name(tmp_path):
-    config = tmp_path / "typo.toml"
-    config.write_text("[storydiff.cluster]\nthreshhold = 0.2\n", encoding="utf-8")
-    result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+    result = _cluster_with_config(tmp_path, "typo.toml", "threshhold = 0.2")
     assert result.exit_code == 2
     assert "threshhold" in result.output and "threshold" in result.output
 
 
 @pytest.mark.parametrize("line", ["threshold = true", "refine_passes = 1.5", "split_min_size = false"])
 def test_a_clustering_setting_of_the_wrong_type_is_refused_by_name(tmp_path, line):
-    config = tmp_path / "wrong.toml"
-    config.write_text(f"[storydiff.cluster]\n{line}\n", encoding="utf-8")
-    result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+    result = _cluster_with_config(tmp_path, "wrong.toml", line)
     assert result.exit_code == 2
     assert line.split()[0] in result.output and "must be" in result.output
 
 
 def test_a_whole_number_is_taken_for_a_decimal_setting(tmp_path):
-    config = tmp_path / "int.toml"
-    config.write_text("[storydiff.cluster]\nthreshold = 1\nmerge_threshold = 1\n", encoding="utf-8")
-    result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+    result = _cluster_with_config(tmp_path, "int.toml", "threshold = 1\nmerge_threshold = 1")
     assert result.exit_code == 1  # the malformed third record, not the setting
     # 1 is a bar no pair of articles reaches, to join or to merge: every article is its own story
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
@@ -126,8 +128,6 @@ def test_a_whole_number_is_taken_for_a_decimal_setting(tmp_path):
 
 
 def test_a_quoted_number_in_the_config_is_refused_not_guessed(tmp_path):
-    config = tmp_path / "quoted.toml"
-    config.write_text('[storydiff.cluster]\nthreshold = "0.2"\n', encoding="utf-8")
-    result = runner.invoke(app, ["cluster", str(_records(tmp_path / "in.jsonl")), "--config", str(config)])
+    result = _cluster_with_config(tmp_path, "quoted.toml", 'threshold = "0.2"')
     assert result.exit_code == 2
     assert "quoted.toml" in result.output and "cluster.threshold" in result.output

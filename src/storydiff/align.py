@@ -258,9 +258,18 @@ class Weights:
         counts = Counter(term for claim in claims for term in claim.about)
         self.total = max(len(claims), 1)
         self.idf = {term: math.log(1 + self.total / count) for term, count in counts.items()}
+        self._default = math.log(1 + self.total)
+        # every claim is paired with every claim of every other article: its mass is reused
+        self._mass: dict[frozenset[str], float] = {}
+
+    def mass(self, terms: frozenset[str]) -> float:
+        found = self._mass.get(terms)
+        if found is None:
+            found = self._mass[terms] = sum(self.idf.get(t, self._default) for t in terms)
+        return found
 
     def __call__(self, term: str) -> float:
-        return self.idf.get(term, math.log(1 + self.total))
+        return self.idf.get(term, self._default)
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted share of the smaller side that the other side also has (0..1).
@@ -269,8 +278,11 @@ class Weights:
         word ("today, he said") shares all of itself with almost anything."""
         if not a or not b:
             return 0.0
-        shared = sum(self(t) for t in a & b)
-        smaller = min(sum(self(t) for t in a), sum(self(t) for t in b))
+        common = a & b
+        if not common:
+            return 0.0
+        shared = sum(self.idf.get(t, self._default) for t in common)
+        smaller = min(self.mass(a), self.mass(b))
         floor = MIN_TERMS * math.log(1 + self.total / 2)
         return shared / max(smaller, floor) if smaller else 0.0
 

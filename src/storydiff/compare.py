@@ -667,6 +667,8 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
 
 def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> list[Finding]:
     """Sentences corroborated by other sources, and sentences only one source has."""
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
@@ -684,25 +686,28 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
     matrix = vectorizer.fit_transform(documents)
     similarity = cosine_similarity(matrix)
     article_of = [k[0] for k in keys]
-    parent = list(range(len(keys)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    best_elsewhere = [0.0] * len(keys)
-    for i in range(len(keys)):
-        for j in range(len(keys)):
-            if article_of[i] == article_of[j] or not documents[i] or not documents[j]:
-                continue
-            best_elsewhere[i] = max(best_elsewhere[i], similarity[i, j])
-            if j > i and similarity[i, j] >= STATEMENT_AGREE:
-                parent[find(i)] = find(j)
+    articles = np.array(article_of)
+    other_source = articles[:, None] != articles[None, :]
+    best_elsewhere = np.where(other_source, similarity, 0.0).max(axis=1)
+    # Complete linkage: every two sentences of a statement are alike, so a chain of
+    # paraphrases that drifts (A like B, B like C, A unlike C) is not one statement; with
+    # single linkage a many-source story joined a hundred sentences into one "agreement".
+    # Two sentences of one source never form a statement together (distance 2 is out of reach).
+    filled = [i for i in range(len(keys)) if documents[i]]
+    labels = {i: -1 - i for i in range(len(keys))}  # alone unless grouped below
+    if len(filled) >= 2:
+        distance = np.clip(1.0 - similarity[np.ix_(filled, filled)], 0.0, 1.0)
+        distance[~other_source[np.ix_(filled, filled)]] = 2.0
+        np.fill_diagonal(distance, 0.0)
+        grouped = AgglomerativeClustering(
+            n_clusters=None, metric="precomputed", linkage="complete",
+            distance_threshold=1.0 - STATEMENT_AGREE + 1e-9,
+        ).fit_predict(distance)
+        labels.update(zip(filled, (int(label) for label in grouped)))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
-        groups[find(i)].append(i)
+        groups[labels[i]].append(i)
+    group_of = {i: members for members in groups.values() for i in members}
     findings = []
     for members in groups.values():
         articles_in = {article_of[i] for i in members}
@@ -716,7 +721,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
                 explanation=f"said by {len(articles_in)} sources",
             ))
     for i, (article, sentence) in enumerate(keys):
-        if documents[i] and best_elsewhere[i] < STATEMENT_UNIQUE and len(groups[find(i)]) == 1:
+        if documents[i] and best_elsewhere[i] < STATEMENT_UNIQUE and len(group_of[i]) == 1:
             findings.append(Finding(
                 id="", type="unique", kind="statement", about=_topic(sentence.text),
                 confidence=round(1.0 - float(best_elsewhere[i]), 2),

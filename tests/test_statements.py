@@ -1,0 +1,48 @@
+"""Statements: sentences several sources say, and sentences only one has."""
+
+from __future__ import annotations
+
+from storydiff.compare import compare_articles
+from storydiff.model import Article
+
+
+def report(id_: str, *sentences: str) -> Article:
+    text = " ".join(sentences)
+    return Article(id=id_, text=text, original=text, outlet=id_)
+
+
+def statements(comparison):
+    return [f for f in comparison.findings if f.kind == "statement" and f.type == "agreement"]
+
+
+def test_a_drifting_chain_of_paraphrases_is_not_one_statement():
+    # Each report shares half its words with the next one only: the ferry and the harbour
+    # pilot are linked through the middle report, but the first and last say different things.
+    comparison = compare_articles([
+        report("north", "The ferry Aurora ran aground near the harbour mouth at dawn.",
+               "The weather office had issued a gale warning for the coast."),
+        report("middle", "The ferry Aurora ran aground at dawn while a harbour pilot was on board.",
+               "Schools in the district opened as usual."),
+        report("south", "A harbour pilot was on board while the tugboat crews waited for the tide.",
+               "The regional council met to discuss its budget."),
+    ])
+    for finding in statements(comparison):
+        sources = [e.article for e in finding.evidence]
+        # one sentence per source, and every two of them alike: never all three reports here
+        assert len(sources) == len(set(sources))
+        assert set(sources) != {"north", "middle", "south"}
+    pairs = {frozenset(e.article for e in f.evidence) for f in statements(comparison)}
+    assert frozenset({"north", "middle"}) in pairs
+
+
+def test_one_source_contributes_one_sentence_to_a_statement():
+    comparison = compare_articles([
+        report("first", "Firefighters contained the warehouse fire on Tuesday night.",
+               "Firefighters said the warehouse fire was contained late on Tuesday."),
+        report("second", "The warehouse fire was contained by firefighters on Tuesday night."),
+    ])
+    found = statements(comparison)
+    assert found
+    for finding in found:
+        sources = [e.article for e in finding.evidence]
+        assert len(sources) == len(set(sources)) == 2

@@ -66,3 +66,15 @@ def test_loose_dates_and_title_only_records_are_read():
     assert article.text == "Quake hits Chile" and article.published == date(2013, 5, 3)
     unreadable = read_story_record({"text": "Body.", "published": "yesterday-ish"}, "f:2", "f-2")
     assert unreadable.published is None
+
+
+def test_a_story_without_headlines_is_listed_by_its_opening_words(tmp_path):
+    store = open_store(tmp_path / "s.db")
+    Feeder(store).feed([art("quake", QUAKE, date(2014, 4, 1)),
+                        art("flood", FLOOD, date(2014, 4, 2), "Valencia floods")])
+    stories = {s.id: s for s in store.list_stories()}
+    quake = stories[store.story_of(store.key_of("quake"))]
+    flood = stories[store.story_of(store.key_of("flood"))]
+    assert quake.title is None and quake.lead.startswith("A magnitude 7.1 earthquake struck")
+    assert quake.lead.endswith(" …") and len(quake.lead) <= 102
+    assert flood.title == "Valencia floods" and flood.lead is None

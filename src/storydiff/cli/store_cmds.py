@@ -119,6 +119,7 @@ def stories(
 ) -> None:
     """List stories: size, independent sources, time span, title."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from ..errors import StoreError
@@ -135,13 +136,14 @@ def stories(
         for story in found:
             print(json.dumps({"story": story.id, "size": story.size, "sources": story.sources,
                               "first": story.first and story.first.isoformat(),
-                              "last": story.last and story.last.isoformat(), "title": story.title}))
+                              "last": story.last and story.last.isoformat(), "title": story.title,
+                              "lead": story.lead}))
         return
     table = Table("story", "articles", "sources", "from", "to", "title")
     for story in found:
         table.add_row(str(story.id), str(story.size), str(story.sources),
                       story.first.isoformat() if story.first else "", story.last.isoformat() if story.last else "",
-                      story.title or "")
+                      story.title or (f"[dim]{escape(story.lead)}[/dim]" if story.lead else ""))
     Console().print(table)
 
 

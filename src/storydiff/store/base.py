@@ -38,6 +38,9 @@ class StorySummary:
     sources: int  # independent sources: wire groups, each counted once
     first: date | None
     last: date | None
+    # The opening words of the story's first article, for stories whose articles have no
+    # headline (wire feeds, some data sets): a list of blank titles tells a reader nothing.
+    lead: str | None = None
 
 
 @dataclass

@@ -13,6 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit, parse_qsl, urlencode
@@ -307,11 +308,19 @@ class SQLiteStore:
         if limit:
             sql += " LIMIT ?"
             params.append(limit)
-        return [
+        found = [
             StorySummary(story, title, size, sources,
                          _day(first), _day(last))
-            for story, size, sources, first, last, title in self._run(sql, params)
+            for story, size, sources, first, last, title in self._run(sql, params).fetchall()
         ]
+        return [summary if summary.title else replace(summary, lead=self._lead_of(summary.id))
+                for summary in found]
+
+    def _lead_of(self, story: int) -> str | None:
+        # only for the stories listed: one indexed lookup each
+        row = self._run("SELECT substr(text, 1, 400) FROM articles WHERE story = ? "
+                        "ORDER BY published, key LIMIT 1", (story,)).fetchone()
+        return _lead(row[0]) if row else None
 
     def story_articles(self, story: int) -> list[Article]:
         rows = self._run(f"SELECT {self._COLUMNS} FROM articles WHERE story = ? ORDER BY published, key",
@@ -389,6 +398,14 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _lead(text: str, limit: int = 100) -> str:
+    """The opening words of a text, cut at a word boundary: a label, not a summary."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    return words[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _day(text: str | None) -> date | None:

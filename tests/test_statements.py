@@ -46,3 +46,19 @@ def test_one_source_contributes_one_sentence_to_a_statement():
     for finding in found:
         sources = [e.article for e in finding.evidence]
         assert len(sources) == len(set(sources)) == 2
+
+
+
+
+def test_a_place_is_not_labelled_by_a_word_of_a_name_or_by_be():
+    from storydiff.align import ClaimPair, claims_of
+    from storydiff.annotate import annotate_articles
+    from storydiff.compare import _describe
+
+    text = "Talks between the United States and China resumed. The next round will be in Geneva."
+    [item] = annotate_articles([report("east", text)])
+    places = {c.mention.text: c for c in claims_of(item, {}) if c.kind == "place"}
+    # the governors the parse gives: a word of the name beside it, and "be"
+    assert places["China"].head == "states" and places["Geneva"].head == "be"
+    for claim in places.values():
+        assert _describe(ClaimPair(claim, claim, 1.0, True, frozenset())) in {"place", "place of meet"}

@@ -281,8 +281,16 @@ def _sentence_evidence(article: str, sentence) -> Evidence:
 def _describe(claim_pair: ClaimPair) -> str:
     """What the two claims are about, in words a reader can scan: "date of visit (Sergey
     Lavrov)", "number of people (death)", "length in m (bridge)"."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     a = claim_pair.a
     event = a.head or ""
+    # A place's governor is often "be" or a word of a name beside it ("China" hangs from
+    # "States" in "the United States and China", "South Korea" from "in" of "Moon Jae-in"):
+    # "place of states" tells a reader nothing.
+    name_words = {w.lower() for name in a.entities | {a.mention.text} for w in name.split()}
+    if event in STOP_WORDS or event in name_words:
+        event = ""
     unit = getattr(a.mention.value, "unit", None)
     if a.kind == "date":
         text = f"date of {event}" if event else "date"

@@ -269,29 +269,52 @@ def read_articles(
     ``published``/``outlet`` set metadata the input lacks: one value for all inputs, or a
     mapping from a path (or file name, or article id) to a value.
     """
+    read = ((source, item) for source, path in expand_paths(paths) for item in read_one(source, path, max_bytes))
+    return _collect(read, published, outlet)
+
+
+def read_uploads(uploads: Iterable[tuple[str, bytes]], *, max_bytes: int = 5_000_000) -> IngestResult:
+    """Read inputs given as (file name, bytes), as the web app receives them, with the same
+    formats, checks and messages as files on disk."""
+    def read() -> Iterator[tuple[str, Article | InputError]]:
+        for name, raw in uploads:
+            try:
+                text = decode(raw, name, max_bytes)
+                suffix = Path(name).suffix.lower()
+                items = list(parse_text(text, name, suffix if suffix in SUPPORTED else _sniff(text),
+                                        Path(name).stem or "article"))
+            except InputProblem as exc:
+                items = [InputError(exc.source, exc.problem)]
+            for item in items:
+                yield name, item
+
+    return _collect(read(), None, None)
+
+
+def _collect(read: Iterable[tuple[str, Article | InputError]], published, outlet) -> IngestResult:
+    """Errors kept, metadata applied, duplicates skipped and ids made unique."""
     result = IngestResult()
     seen_content: dict[str, str] = {}
     seen_ids: set[str] = set()
-    for source, path in expand_paths(paths):
-        for item in read_one(source, path, max_bytes):
-            if isinstance(item, InputError):
-                result.errors.append(item)
-                continue
-            _apply_override(item, "published", published, source)
-            _apply_override(item, "outlet", outlet, source)
-            key = content_key(item)
-            if key in seen_content:
-                result.errors.append(
-                    InputError(item.source, f"duplicate of {seen_content[key]}: skipped")
-                )
-                continue
-            seen_content[key] = item.source
-            base, number = item.id, 2
-            while item.id in seen_ids:
-                item.id = f"{base}~{number}"
-                number += 1
-            seen_ids.add(item.id)
-            result.articles.append(item)
+    for source, item in read:
+        if isinstance(item, InputError):
+            result.errors.append(item)
+            continue
+        _apply_override(item, "published", published, source)
+        _apply_override(item, "outlet", outlet, source)
+        key = content_key(item)
+        if key in seen_content:
+            result.errors.append(
+                InputError(item.source, f"duplicate of {seen_content[key]}: skipped")
+            )
+            continue
+        seen_content[key] = item.source
+        base, number = item.id, 2
+        while item.id in seen_ids:
+            item.id = f"{base}~{number}"
+            number += 1
+        seen_ids.add(item.id)
+        result.articles.append(item)
     return result
 
 

@@ -11,5 +11,6 @@ from . import annotate_cmd, compare_cmd  # noqa: F401  (registers commands)
 from . import store_cmds  # noqa: F401  (ingest, stories, show, cluster)
 from . import brief_cmd  # noqa: F401  (brief)
 from . import verify_cmd  # noqa: F401  (verify)
+from . import serve_cmd  # noqa: F401  (serve: the web app)
 
 __all__ = ["app"]

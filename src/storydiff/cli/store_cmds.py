@@ -159,15 +159,13 @@ def show(
 ) -> None:
     """Compare the sources of one stored story, as `storydiff compare` does."""
     from ..errors import StorydiffError
+    from ..store import story_sources
 
     store = _open(db)
     try:
-        articles = store.story_articles(story)
-        copy_keys = {record.article for record in store.wire_copies(story)}
-        if not copies and copy_keys:
-            keep = [a for a in articles if store.key_of(a.id) not in copy_keys]
-            err_console.print(f"{len(articles) - len(keep)} wire copies left out (--copies to include them)")
-            articles = keep
+        articles, left_out = story_sources(store, story, copies=copies)
+        if left_out:
+            err_console.print(f"{left_out} wire copies left out (--copies to include them)")
     except StorydiffError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_STORE)

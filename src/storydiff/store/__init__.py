@@ -18,4 +18,17 @@ def open_store(path: str | Path = "storydiff.db") -> SQLiteStore:
     return SQLiteStore(path)
 
 
-__all__ = ["Store", "Added", "StorySummary", "WireRecord", "SQLiteStore", "open_store"]
+def story_sources(store: Store, story: int, *, copies: bool = False) -> tuple[list, int]:
+    """The articles of a stored story to compare, and how many wire copies were left out.
+
+    By default each wire group gives only its likely original: a copy repeats its
+    original's words, so comparing it adds agreements that are not independent."""
+    articles = store.story_articles(story)
+    copy_keys = {record.article for record in store.wire_copies(story)}
+    if copies or not copy_keys:
+        return articles, 0
+    keep = [a for a in articles if store.key_of(a.id) not in copy_keys]
+    return keep, len(articles) - len(keep)
+
+
+__all__ = ["Store", "Added", "StorySummary", "WireRecord", "SQLiteStore", "open_store", "story_sources"]

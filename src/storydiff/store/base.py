@@ -71,6 +71,9 @@ class Store(Protocol):
     def get_articles(self, keys: Sequence[int]) -> dict[int, Article]:
         """Articles by store key (missing keys are left out)."""
 
+    def key_of(self, article_id: str) -> int:
+        """The store key of the article with this id; ``KeyError`` if absent."""
+
     def count_articles(self) -> int: ...
 
     def assign_story(self, keys: Sequence[int], story: int) -> None: ...

@@ -58,3 +58,12 @@ def _wrapped(doc: Any, token: Any) -> bool:
         return False
     # "cut off the coast of\nSicily": a line cannot end a sentence on a function word.
     return token.text[:1].islower() or before.tag_ in _CANNOT_END
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once: spaCy joins every token of the document on each access, and
+    the quote and quantity readers slice the text hundreds of times a document."""
+    text = doc.user_data.get("storydiff_text")
+    if text is None:
+        text = doc.user_data["storydiff_text"] = doc.text
+    return text

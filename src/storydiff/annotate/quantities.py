@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Mention, Quantity
+from .nlp import doc_text
 
 INF = math.inf
 
@@ -675,7 +676,7 @@ _NOT_COUNTED = frozenset({"other", "time", "%", "percent", "one", "more", "lot",
 
 def _follows_name(doc: Any, start: int) -> bool:
     """A number that is part of a name: "Flight 93", "Apollo 11", "Chapter 11", "No. 2"."""
-    before = doc.text[max(0, start - 12) : start]
+    before = doc_text(doc)[max(0, start - 12) : start]
     if re.search(r"(?:\b(?:No|Nos|Number|Juror)\.?|#)\s*$", before) or \
             re.search(r"\d\s*[:.]\s*$", before):
         return True  # "No. 8", "#3", and times written "10 : 58"
@@ -698,15 +699,15 @@ def _is_year_like(doc: Any, start: int, end: int, text: str, unit: str | None) -
     if re.fullmatch(r"(1[5-9]|20)\d\d", stripped):
         return True
     # times and scores glued by colons or slashes: "5:30", "9/11"
-    after = doc.text[end : end + 1]
-    before = doc.text[start - 1 : start] if start else ""
+    after = doc_text(doc)[end : end + 1]
+    before = doc_text(doc)[start - 1 : start] if start else ""
     return after in (":", "/") or before in (":", "/")
 
 
 def find_quantities(doc: Any, field: str = "text") -> list[Mention]:
     """Quantity mentions in a spaCy ``Doc``, each with exact offsets into ``doc.text`` and a
     ``Quantity`` reading. Dates, times, ordinals and numbers inside names are skipped."""
-    text = doc.text
+    text = doc_text(doc)
     mentions: list[Mention] = []
     seen: list[tuple[int, int]] = []
     for start, end, label, is_duration in sorted(_candidate_spans(doc)):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..model import Field, Quote, Span
+from .nlp import doc_text
 
 # Lemmas of verbs that introduce reported speech or a stated position. Speech verbs first,
 # then verbs of stating a view that news writers use the same way ("Smith believes that").
@@ -127,7 +128,7 @@ def find_quotes(doc: Any, field: str = "text") -> list[Quote]:
     >>> quotes[0].content.text, quotes[0].speaker.text, quotes[0].cue.text  # doctest: +SKIP
     ('"We will win,"', 'the senator', 'said')
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     sentences = list(doc.sents)
     sentence_starts = [sent.start_char for sent in sentences]
     regions = _quote_regions(text)
@@ -305,7 +306,7 @@ def _cue_for_region(doc: Any, region: _Region, regions: list[_Region], paragraph
         if _governs(token, region):
             distance -= 10_000
         candidates.append((distance, token))
-    lead = doc.text[:region.start].rstrip()
+    lead = doc_text(doc)[:region.start].rstrip()
     if lead.endswith(":"):
         colon = len(lead) - 1
         lead_low, _ = _paragraph_of(paragraphs, colon)
@@ -447,7 +448,7 @@ def _indirect(token: Any, regions: list[_Region]) -> _Attribution | None:
     start, end = _trimmed_extent(content_tokens)
     if end - start < 2:
         return None
-    end = _close_quote(token.doc.text, start, end)
+    end = _close_quote(doc_text(token.doc), start, end)
     speaker_tokens = _speaker_tokens(token, regions)
     if not speaker_tokens:
         # Without a source, "is expected to", "was reported" and imperatives are not quotes.
@@ -476,7 +477,7 @@ def _according_to(token: Any) -> _Attribution | None:
     if not rest:
         return None
     start, end = _trimmed_extent(rest)
-    end = _close_quote(token.doc.text, start, end)
+    end = _close_quote(doc_text(token.doc), start, end)
     cue_end = preposition.idx + len(preposition.text)
     return _Attribution(start, end, token, cue_end, False, _extent(speaker_tokens), speaker_tokens)
 
@@ -596,15 +597,15 @@ def _resolve_speaker(doc: Any, speaker: list[Any], entities: list[Any]) -> str |
     if head.pos_ != "PROPN":
         lemma = head.lemma_.lower()
         if lemma in ORG_ROLES and not orgs:
-            return _recent(entities, start, {"ORG"}, lemma, doc, _strip_article(doc.text[start:end]))
+            return _recent(entities, start, {"ORG"}, lemma, doc, _strip_article(doc_text(doc)[start:end]))
         if lemma in PERSON_ROLES and not orgs and _definite(speaker):
-            return _recent(entities, start, {"PERSON"}, lemma, doc, _strip_article(doc.text[start:end]))
+            return _recent(entities, start, {"PERSON"}, lemma, doc, _strip_article(doc_text(doc)[start:end]))
     if orgs:
         return _strip_article(orgs[0].text)
     names = [t for t in speaker if t.pos_ == "PROPN"]
     if names:
-        return doc.text[names[0].idx : names[-1].idx + len(names[-1].text)]
-    return _strip_article(doc.text[start:end])
+        return doc_text(doc)[names[0].idx : names[-1].idx + len(names[-1].text)]
+    return _strip_article(doc_text(doc)[start:end])
 
 
 def _head_of(tokens: list[Any]) -> Any:
@@ -638,7 +639,7 @@ def _recent(
             # Anna Berg" or "Anna Berg, the foreign minister", never from the quote itself.
             lo = max(entity.start_char - 40, entity.sent.start_char)
             hi = min(entity.end_char + 60, entity.sent.end_char, before)
-            if role in entity.text.lower() or re.search(rf"\b{re.escape(role)}", doc.text[lo:hi].lower()):
+            if role in entity.text.lower() or re.search(rf"\b{re.escape(role)}", doc_text(doc)[lo:hi].lower()):
                 return _canonical(entity, entities)
     return _canonical(earlier[-1], entities)
 

@@ -210,3 +210,17 @@ def test_a_duc_cluster_brief_is_verbatim_and_short():
 def test_a_different_day_is_not_support(brief):
     closed = next(s for s in brief.sentences if "closed to traffic on" in s.text)
     assert len(closed.sources) == 1, "a closure on Saturday is not supported by one on Sunday"
+
+
+def test_a_line_break_after_a_finished_sentence_ends_it_and_a_wrapped_line_does_not():
+    from storydiff.brief import split_sentences
+
+    text = ("The mayor spoke last. “We will rebuild the bridge, whatever it costs.”\n"
+            "On Friday the council voted to fund it.\n"
+            "Engineers said the new span would be\nfinished within two years.")
+    assert [s.text for s in split_sentences(text)] == [
+        "The mayor spoke last.",
+        "“We will rebuild the bridge, whatever it costs.”",
+        "On Friday the council voted to fund it.",
+        "Engineers said the new span would be\nfinished within two years.",
+    ]

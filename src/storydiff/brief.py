@@ -82,6 +82,10 @@ class Brief:
 # --------------------------------------------------------------------------------------
 # Sentences
 
+# A paragraph: lines up to a blank line, or up to a line break right after a sentence's
+# final mark ("…thought of it.”\nAnd so it was…": web texts break paragraphs with one
+# newline, and the senter runs such lines together; hard-wrapped wire lines go on).
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)(?<![.!?][\"”’')]\n)(?<![.!?]\n)[^\n]*)*")
 _QUOTE_ONLY = re.compile(r"\s*(?:``|`|\"|“|''|”|')\s*")
 
 
@@ -121,7 +125,7 @@ def split_sentences(text: str, model: str | None = None) -> list[Sentence]:
         model = default_settings().spacy_model
     nlp = _sentence_pipeline(model)
     spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+    for paragraph in _PARAGRAPH.finditer(text):
         doc = nlp(paragraph.group())
         carry: int | None = None
         for sent in doc.sents:

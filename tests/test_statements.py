@@ -62,3 +62,14 @@ def test_a_place_is_not_labelled_by_a_word_of_a_name_or_by_be():
     assert places["China"].head == "states" and places["Geneva"].head == "be"
     for claim in places.values():
         assert _describe(ClaimPair(claim, claim, 1.0, True, frozenset())) in {"place", "place of meet"}
+
+
+def test_a_fragment_of_two_words_is_no_statement():
+    comparison = compare_articles([
+        report("short", "Officials met. The harbour stayed closed to ferries for a third day."),
+        report("long", "Officials met in the capital on Monday to discuss the budget and the strike.",
+               "Ferries stayed in port because the harbour was closed for a third day."),
+    ])
+    for finding in comparison.findings:
+        if finding.kind == "statement":
+            assert all(e.text != "Officials met." for e in finding.evidence), finding

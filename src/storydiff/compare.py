@@ -67,6 +67,7 @@ ALTERNATIVE_SCORE = 0.35
 # of one fact across two outlets score 0.33-0.39, different facts on one topic 0.18-0.29.
 STATEMENT_AGREE = 0.33
 STATEMENT_UNIQUE = 0.2
+STATEMENT_MIN_TERMS = 3
 # Two single figures for the same counted noun conflict only if within this ratio and
 # at least this large (read on BASIL: "two senators" vs "three senators" were different
 # subsets every time).
@@ -687,7 +688,9 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
         for sentence in item.title_sentences + item.sentences:
             words = terms.get((sentence.field, sentence.index), [])
             keys.append((item.id, sentence))
-            documents.append(words)
+            # A fragment of a word or two ("“This Week.”", cut off a sentence by the
+            # parser) matches whatever shares its word: it is no statement.
+            documents.append(words if len(set(words)) >= STATEMENT_MIN_TERMS else [])
     if len(documents) < 2 or not any(documents):
         return []
     vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)

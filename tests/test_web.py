@@ -124,3 +124,13 @@ def test_a_story_shown_again_after_a_new_article_includes_it(tmp_path):
     store.close()
     again = client.get(f"/api/stories/{story['story']}?copies=true").json()
     assert len(again["articles"]) == len(first["articles"]) + 1
+
+
+def test_an_upload_over_the_size_limit_is_named_and_the_rest_compared(stored, monkeypatch):
+    monkeypatch.setenv("STORYDIFF_MAX_INPUT_BYTES", "4000")
+    client = TestClient(create_app(stored[0]))
+    files = [("files", ("a.txt", b"Bridge closed\nThe 450 m bridge closed on Monday after the storm.")),
+             ("files", ("b.txt", b"Storm shuts bridge\nThe 300 m bridge was closed on Monday.")),
+             ("files", ("huge.txt", b"word " * 100_000))]
+    page = client.post("/compare", files=files)
+    assert page.status_code == 200 and "huge.txt: 4,001 bytes is over the limit of 4,000" in page.text

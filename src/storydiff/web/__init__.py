@@ -103,7 +103,8 @@ def create_app(database: str | Path | None = None) -> FastAPI:
 
     @app.post("/compare", response_class=HTMLResponse)
     async def compare_form(files: list[UploadFile] = File(default=[]), texts: list[str] = Form(default=[])):
-        uploads = [(f.filename or f"upload-{i}", await f.read()) for i, f in enumerate(files, 1) if f.filename]
+        # one byte over the limit is enough for the size message; a huge upload is not read whole
+        uploads = [(f.filename, await f.read(settings.max_input_bytes + 1)) for f in files if f.filename]
         uploads += [(f"pasted-{i}.txt", t.encode("utf-8")) for i, t in enumerate(texts, 1) if t.strip()]
         comparison = compared_uploads(uploads)
         brief = summarise(comparison.articles, findings=comparison.findings)

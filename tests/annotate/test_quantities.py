@@ -144,3 +144,22 @@ def test_units_convert() -> None:
     miles = Quantity(40, 40, "mile", 40)
     assert compare_quantities(miles, Quantity(64, 64, "km", 64)) == "compatible"
     assert compare_quantities(miles, Quantity(100, 100, "km", 100)) == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a joint count: both nouns share the number
+        ("The plane carried 239 passengers and crew when it vanished.", {"239": "passenger and crew"}),
+        ("Police detained 30 men and women outside the court.", {"30": "man and woman"}),
+        # look-alikes: the second noun has its own number, article or owner, or the verbs
+        # are coordinated, not the nouns
+        ("The plane had 227 passengers and 12 crew members on board.", {"227": "passenger", "12": "member"}),
+        ("He has 3 sons and a daughter.", {"3": "son"}),
+        ("Some 40 people and their dogs were rescued.", {"Some 40": "people"}),
+        ("Tens of thousands of letters and other papers were burnt.", {"Tens of thousands": "letter"}),
+        ("The blast killed 12 people and injured 40.", {"12": "people", "40": None}),
+    ],
+)
+def test_a_joint_count_names_both_nouns(nlp, text, expected) -> None:
+    assert {m.text: m.value.unit for m in find_quantities(nlp(text))} == expected

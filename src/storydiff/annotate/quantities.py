@@ -588,6 +588,24 @@ def _excluded(token: Any) -> bool:
     return ent in NAME_LABELS
 
 
+def _with_joint(noun: Any) -> str:
+    """The counted noun, or both nouns of a joint count: "239 passengers and crew" counts
+    passengers and crew together ("passenger and crew"), so it is no count of passengers.
+    A coordinated noun with a number, article or owner of its own is not in the count
+    ("227 passengers and 12 crew members", "3 sons and a daughter", "40 people and their
+    dogs"), nor is one said to be other ("tens of thousands of files and other evidence"
+    counts files); coordinated verbs ("killed 12 people and injured 40") are not nouns of it."""
+    lemma = noun.lemma_.lower()
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "plus", "&") for c in noun.children):
+        return lemma
+    for other in noun.children:
+        if other.dep_ == "conj" and other.pos_ == "NOUN" and other.i > noun.i and not any(
+                c.dep_ in ("nummod", "det", "poss", "quantmod") or c.like_num
+                or c.lower_ in ("other", "more", "additional") for c in other.children):
+            return f"{lemma} and {other.lemma_.lower()}"
+    return lemma
+
+
 def _counted_noun(doc: Any, start: int, end: int) -> str | None:
     """The noun a number counts: "40 people" -> "people", "238-count indictment" -> "count",
     "tens of thousands of protesters" -> "protester"."""
@@ -608,7 +626,7 @@ def _counted_noun(doc: Any, start: int, end: int) -> str | None:
                 while head.dep_ == "compound" and head.head.i > head.i and \
                         head.head.pos_ == "NOUN":
                     head = head.head
-                return head.lemma_.lower()
+                return _with_joint(head)
             break
     # otherwise the next noun: "12 more people", "dozens of people", "238-count indictment"
     j = last.i + 1
@@ -619,7 +637,7 @@ def _counted_noun(doc: Any, start: int, end: int) -> str | None:
             # "police stations": the head of a compound is what is counted
             while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
                 tok = tok.head
-            return tok.lemma_.lower()
+            return _with_joint(tok)
         if tok.text in ("-", "of", "more", "other", "the", "additional", "new", "those") or \
                 tok.pos_ in ("ADJ", "PROPN"):
             j += 1

@@ -49,6 +49,7 @@ def test_a_story_is_compared_as_the_cli_does_with_exact_evidence(client, stored)
     _, story = stored
     page = client.get(f"/stories/{story.id}")
     assert page.status_code == 200 and 'class="conflict"' in page.text and "Brief" in page.text
+    assert '<a href="/"' in page.text  # back to the list
     data = client.get(f"/api/stories/{story.id}").json()
     jsonschema.validate(data, SCHEMA)
     texts = {a["id"]: a for a in data["articles"]}

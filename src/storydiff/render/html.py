@@ -46,7 +46,7 @@ ol.findings li{margin-bottom:8px}
 a{color:#1864ab}
 .errors{color:#a61e4d;font-size:13px}
 </style></head><body>
-<header><h1>{{ title }}</h1>
+<header>{% if home %}<p><a href="{{ home }}" style="color:#a5d8ff">← all stories</a></p>{% endif %}<h1>{{ title }}</h1>
 <p class="legend">{{ counts.conflict }} conflicts · {{ counts.agreement }} agreements · {{ counts.unique }} statements only one source makes ·
 <span><mark class="conflict">conflict</mark></span><span><mark class="agreement">agreement</mark></span><span><mark class="unique">only one source</mark></span></p>
 {% if errors %}<p class="errors">Skipped inputs: {% for e in errors %}{{ e.source }}: {{ e.message }}{% if not loop.last %}; {% endif %}{% endfor %}</p>{% endif %}
@@ -111,7 +111,8 @@ def _highlight(text: str, spans: list[tuple[int, int, Finding, str]]) -> str:
     return "".join(out)
 
 
-def render_html(comparison: Comparison, title: str | None = None, brief=None) -> str:
+def render_html(comparison: Comparison, title: str | None = None, brief=None, home: str | None = None) -> str:
+    """The comparison as one self-contained page; ``home`` links back to a list (the web app)."""
     spans: dict[tuple[str, str], list] = defaultdict(list)
     for finding in comparison.findings:
         for index, evidence in enumerate(finding.evidence):
@@ -135,7 +136,7 @@ def render_html(comparison: Comparison, title: str | None = None, brief=None) ->
     heading = title or next((a.title for a in comparison.articles if a.title), None) or "comparison"
     return template.render(
         title=heading, articles=comparison.articles, findings=comparison.findings, bodies=safe_bodies,
-        names=names, counts=counts, errors=comparison.errors, brief=brief,
+        names=names, counts=counts, errors=comparison.errors, brief=brief, home=home,
         positions={a.id: i for i, a in enumerate(comparison.articles)},
         columns=" ".join(["minmax(280px,1fr)"] * len(comparison.articles)),
     )

@@ -23,6 +23,7 @@ from ..compare import compare_articles
 from ..errors import StoreError, StorydiffError
 from ..ingest import read_uploads
 from ..render import render
+from ..render.html import render_html
 from ..settings import load_settings
 from ..store import open_store, story_sources
 
@@ -99,7 +100,7 @@ def create_app(database: str | Path | None = None) -> FastAPI:
     def show(story: int, copies: bool = False):
         comparison, _ = compared_story(story, copies)
         brief = summarise(comparison.articles, findings=comparison.findings)
-        return render(comparison, "html", brief)
+        return render_html(comparison, brief=brief, home="/")
 
     @app.post("/compare", response_class=HTMLResponse)
     async def compare_form(files: list[UploadFile] = File(default=[]), texts: list[str] = Form(default=[])):
@@ -108,7 +109,7 @@ def create_app(database: str | Path | None = None) -> FastAPI:
         uploads += [(f"pasted-{i}.txt", t.encode("utf-8")) for i, t in enumerate(texts, 1) if t.strip()]
         comparison = compared_uploads(uploads)
         brief = summarise(comparison.articles, findings=comparison.findings)
-        return render(comparison, "html", brief)
+        return render_html(comparison, brief=brief, home="/")
 
     @app.get("/api/stories")
     def api_stories(limit: int = 100, min_size: int = 1):

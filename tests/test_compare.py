@@ -334,3 +334,153 @@ def test_a_scheduled_vote_and_a_vote_named_after_followed_by_are_dated_votes():
     followed = _dated_pair("Debate on the budget is expected to begin in the Senate on Wednesday, followed by "
                            "a vote in the Assembly on Thursday.", date(2025, 3, 11), *done)
     assert [texts(f) for f in conflicts(followed, "date")] == [["Thursday", "Wednesday"]]
+
+
+def test_two_dates_for_one_persons_first_act_conflict():
+    # A start happens once: "began painting" and "painted his first landscape" for one
+    # named person ("he" is the person last named), in two different years, although the
+    # two sentences share few words.
+    first = _pair("John Harper grew up in Leeds. He began painting in 1961 after he left the army.",
+                  "The gallery remembered John Harper on Sunday. He painted his first landscape in 1958 "
+                  "and later sold his work across Europe.")
+    assert [texts(f) for f in conflicts(first, "date")] == [["1958", "1961"]]
+    # One kind of act by WordNet ("model" and "pose" share the sense of sitting for a picture).
+    posed = _pair("Ella Varga was born in Pecs. She began modeling in 1962 when she moved to Budapest.",
+                  "Friends remembered Ella Varga this week. She posed for her first magazine cover in 1959, "
+                  "a year before her marriage.")
+    assert [texts(f) for f in conflicts(posed, "date")] == [["1959", "1962"]]
+    # "She" is the person last named, not the city the small model takes for an
+    # organisation ("Lyon").
+    title = _pair("Lena Ortiz grew up in Lyon. She won her first title in 2001 at a small tournament.",
+                  "Fans cheered Lena Ortiz on Sunday. She won her first title in 2004 in Paris.")
+    assert [texts(f) for f in conflicts(title, "date")] == [["2001", "2004"]]
+
+
+def test_firsts_of_different_people_or_acts_do_not_conflict():
+    # Two people, or two kinds of act ("painting" is not "singing"), start in different years.
+    people = _pair("John Harper grew up in Leeds. He began painting in 1961 after he left the army.",
+                   "The gallery remembered Peter Brown on Sunday. He painted his first landscape in 1958 "
+                   "and later sold his work across Europe.")
+    assert not conflicts(people, "date")
+    acts = _pair("John Harper grew up in Leeds. He began painting in 1961 after he left the army.",
+                 "The gallery remembered John Harper on Sunday. He sang at his first concert in 1958 "
+                 "and later sold his records across Europe.")
+    assert not conflicts(acts, "date")
+    # A date that is no first: painting in 1958 is not the start of his painting.
+    plain = _pair("John Harper grew up in Leeds. He began painting in 1961 after he left the army.",
+                  "The gallery remembered John Harper on Sunday. He painted a landscape in 1958 "
+                  "and later sold his work across Europe.")
+    assert not conflicts(plain, "date")
+
+
+def test_two_reports_that_order_two_named_siblings_the_opposite_way_conflict():
+    # "the younger sister of Anna Berg" against "Anna Berg ... by older sister", Clara being
+    # the one sister of Anna that the reports name.
+    order = _pair("Clara Berg, the younger sister of mayor Anna Berg, sued the city on Friday over the new road.",
+                  "Anna Berg was sued by older sister over the new road. Clara Berg filed the suit on Friday.")
+    (finding,) = conflicts(order, "other")
+    assert texts(finding) == ["older sister", "younger sister"]
+    schema = json.loads((resources.files("storydiff") / "schema" / "compare.schema.json").read_text())
+    jsonschema.validate(json.loads(render(order, "json")), schema)
+
+
+def test_siblings_ordered_alike_or_unnamed_do_not_conflict():
+    alike = _pair("Clara Berg, the younger sister of mayor Anna Berg, sued the city on Friday over the new road.",
+                  "Anna Berg's younger sister, Clara, sued the city on Friday over the new road.")
+    assert not conflicts(alike, "other")
+    # Two sisters of Anna are named: the unnamed older sister may be either.
+    two = _pair("Clara Berg, the younger sister of mayor Anna Berg, sued the city on Friday over the new road.",
+                "Anna Berg was sued by older sister over the new road. Maria Berg, the older sister of "
+                "Anna Berg, filed the suit on Friday.")
+    assert not conflicts(two, "other")
+    # "the youngest sister" ranks among all the sisters, not against the one named.
+    rank = _pair("Clara Berg, the youngest sister of mayor Anna Berg, sued the city on Friday over the new road.",
+                 "Anna Berg was sued by older sister over the new road. Clara Berg filed the suit on Friday.")
+    assert not conflicts(rank, "other")
+
+
+def test_a_headline_that_orders_two_named_siblings_the_other_way_conflicts():
+    a = Article(id="a", original="", title="Anna Berg sued by older sister over road",
+                text="Clara Berg, the younger sister of mayor Anna Berg, sued the city on Friday over the new road.")
+    b = Article(id="b", original="", title="Mayor's sister sues city",
+                text="Clara Berg sued the city on Friday. Clara Berg, the younger sister of mayor Anna Berg, "
+                     "said the road cut her farm in two.")
+    comparison = compare_articles([b, a])
+    (finding,) = conflicts(comparison, "other")
+    # One finding, with the headline on one side and both bodies on the other.
+    assert {(e.article, e.field, e.text) for e in finding.evidence} == {
+        ("a", "title", "older sister"), ("a", "text", "younger sister"), ("b", "text", "younger sister")}
+
+
+def test_an_act_denied_in_a_bounded_period_conflicts_with_the_act_reported():
+    # "after the talks": the other report has the same person speak after them.
+    spoke = _pair("The minister met union leaders for three hours on Monday. There was no statement from "
+                  "Karen Holt after the talks.",
+                  "After the talks with union leaders ended, Karen Holt said at a press briefing that progress "
+                  "had been made.")
+    (finding,) = conflicts(spoke, "status")
+    assert texts(finding) == ["Karen Holt said", "no statement from Karen Holt after the talks"]
+    assert not finding.likely_update
+    # "yet": up to the time of writing; the other report has the deal struck (a WordNet
+    # neighbour of "agreement"), a likely update.
+    deal = _pair("The Liberal Party met the Greens on Monday, but no agreement has yet been announced.",
+                 "The Liberal Party said it had struck a deal with the Greens to form a government.")
+    (finding,) = conflicts(deal, "status")
+    assert texts(finding) == ["no agreement has yet been announced", "struck a deal"]
+    assert finding.likely_update
+    schema = json.loads((resources.files("storydiff") / "schema" / "compare.schema.json").read_text())
+    jsonschema.validate(json.loads(render(deal, "json")), schema)
+    # The act denied of a subject: "made no statement after the talks".
+    made = _pair("Karen Holt made no statement after the talks with union leaders.",
+                 "After the talks with union leaders ended, Karen Holt said at a press briefing that progress "
+                 "had been made.")
+    (finding,) = conflicts(made, "status")
+    assert texts(finding) == ["Karen Holt said", "made no statement after the talks with union leaders"]
+
+
+def test_an_unbounded_denial_or_a_hoped_for_act_does_not_conflict():
+    # "no immediate comment" has no bound: she may have spoken at any time.
+    unbounded = _pair("There was no immediate comment from Karen Holt.",
+                      "Karen Holt said at a press briefing that progress had been made.")
+    assert not conflicts(unbounded, "status")
+    # Another actor.
+    other = _pair("The minister met union leaders for three hours on Monday. There was no statement from "
+                  "Karen Holt after the talks.",
+                  "After the talks with union leaders ended, Peter Vance said at a press briefing that progress "
+                  "had been made.")
+    assert not conflicts(other, "status")
+    # A deal hoped for, or denied again, is no deal struck.
+    hoped = _pair("The Liberal Party met the Greens on Monday, but no agreement has yet been announced.",
+                  "The Liberal Party hopes to strike a deal with the Greens to form a government.")
+    assert not conflicts(hoped, "status")
+    denied = _pair("The Liberal Party met the Greens on Monday, but no agreement has yet been announced.",
+                   "The Liberal Party said it had not struck a deal with the Greens.")
+    assert not conflicts(denied, "status")
+    unsaid = _pair("The Liberal Party met the Greens on Monday, but no agreement has yet been announced.",
+                   "The Liberal Party did not say it had struck a deal with the Greens.")
+    assert not conflicts(unsaid, "status")
+    # Speaking after one event is no contradiction of silence after another only if both
+    # are bounded: a statement with no "after" is not in the period the denial covers.
+    unanchored = _pair("Karen Holt made no statement after the talks with union leaders.",
+                       "Karen Holt said at a press briefing on Monday that progress had been made.")
+    assert not conflicts(unanchored, "status")
+    # "After" another event: "the talks" are those with union leaders, named before.
+    other_event = _pair("The minister met union leaders for three hours on Monday. There was no statement from "
+                        "Karen Holt after the talks.",
+                        "Karen Holt said after a meeting with bank officials that interest rates would rise.")
+    assert not conflicts(other_event, "status")
+    # Someone else's act: the mayor applauded the governor's decision, made none himself.
+    owner = _pair("Mayor Tim Lee met the council on Monday, but no decision has yet been made.",
+                  "Mayor Tim Lee applauded Governor Ann Park's decision to close the road.")
+    assert not conflicts(owner, "status")
+
+
+def test_firsts_of_two_different_things_do_not_conflict():
+    # A first title and a first national title are two firsts; so are shops and factories
+    # begun to be opened.
+    titles = _pair("Lena Ortiz grew up in Lyon. She won her first title in 2001 at a small tournament.",
+                   "Fans cheered Lena Ortiz on Sunday. She won her first national title in 2004 in Paris.")
+    assert not conflicts(titles, "date")
+    opened = _pair("Tom Reyes left the army in 1990. He began opening shops in 1994 with a loan.",
+                   "Tom Reyes spoke to reporters on Monday. He began opening factories in 1997 in Ohio.")
+    assert not conflicts(opened, "date")

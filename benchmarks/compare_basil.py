@@ -177,16 +177,15 @@ def main() -> int:
     if not (SHARED / "data" / "stories" / "basil.jsonl").exists():
         print(f"skipped: {SHARED}/data/stories is absent")
         return 0
-    from storydiff.annotate.nlp import load_nlp
-    from storydiff.settings import default_settings
+    from storydiff.annotate import load_models
     from storydiff.compare import compare_articles
     from storydiff.ingest import from_record
 
-    load_nlp(default_settings().spacy_model)
     warm = [from_record({"id": f"w{i}", "text": "The council met on Monday (3). It approved 12 new homes."}, "warm", "w")
             for i in range(2)]
     warm[1].text = warm[1].original = "On Monday the council approved 14 new homes in the town."
-    compare_articles(warm)  # first calls load the gazetteer and quantity classifier
+    load_models()  # spaCy, WordNet, the gazetteer: loaded once, on first need otherwise
+    compare_articles(warm)  # first calls load the quantity classifier
     basil = run_basil(args.limit, args.samples, args.list_conflicts)
     if args.other_pairs:
         basil += ["", *run_other_pairs(args.other_pairs, args.list_conflicts)]

@@ -19,3 +19,13 @@ def test_a_hard_wrapped_line_does_not_end_a_sentence(nlp):
     assert _sentences(nlp, text) == [
         "The ministry said three Internet\ncables were cut off the coast of\nSicily on Friday morning.",
         "Repairs\nwill take days."]
+
+
+def test_load_models_loads_what_is_otherwise_loaded_on_first_need():
+    from storydiff.annotate import load_models
+    from storydiff.annotate.lexicon import wordnet
+    from storydiff.annotate.places import _alternate_cities, gazetteer
+
+    load_models()
+    for loader in (wordnet, gazetteer, _alternate_cities):
+        assert loader.cache_info().currsize == 1, loader

@@ -133,4 +133,19 @@ def annotate_articles(
     return annotated
 
 
-__all__ = ["annotate_articles", "annotate_doc", "ENTITY_KINDS"]
+def load_models(settings: Settings | None = None) -> None:
+    """Load now what the pipeline otherwise loads on first need: the spaCy model, WordNet
+    (seconds: verify, and compare's denials and firsts) and the gazetteer with its
+    alternate city names (seconds: the first place no main name finds). A server calls it
+    at start so that no request pays for it, and a benchmark so that it times the work."""
+    from .lexicon import wordnet
+    from .places import _alternate_cities, gazetteer
+
+    settings = settings or default_settings()
+    load_nlp(settings.spacy_model)
+    wordnet()
+    gazetteer()
+    _alternate_cities()
+
+
+__all__ = ["annotate_articles", "annotate_doc", "load_models", "ENTITY_KINDS"]

@@ -20,6 +20,8 @@ def serve(
     """Browse stored stories and compare uploaded reports in a web browser."""
     import uvicorn
 
+    from ..annotate import load_models
     from ..web import create_app
 
+    load_models()  # so that the first request does not wait seconds for them
     uvicorn.run(create_app(db), host=host, port=port)

@@ -134,10 +134,7 @@ def stories(
         store.close()
     if as_json:
         for story in found:
-            print(json.dumps({"story": story.id, "size": story.size, "sources": story.sources,
-                              "first": story.first and story.first.isoformat(),
-                              "last": story.last and story.last.isoformat(), "title": story.title,
-                              "lead": story.lead}))
+            print(json.dumps(story.as_record()))
         return
     table = Table("story", "articles", "sources", "from", "to", "title")
     for story in found:

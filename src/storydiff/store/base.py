@@ -42,6 +42,12 @@ class StorySummary:
     # headline (wire feeds, some data sets): a list of blank titles tells a reader nothing.
     lead: str | None = None
 
+    def as_record(self) -> dict:
+        """The JSON form ``storydiff stories --json`` and the web API give."""
+        return {"story": self.id, "size": self.size, "sources": self.sources,
+                "first": self.first and self.first.isoformat(), "last": self.last and self.last.isoformat(),
+                "title": self.title, "lead": self.lead}
+
 
 @dataclass
 class WireRecord:

@@ -86,15 +86,17 @@ def create_app(database: str | Path | None = None) -> FastAPI:
         comparison.errors = result.errors
         return comparison
 
-    @app.get("/", response_class=HTMLResponse)
-    def index(request: Request, limit: int = 100, min_size: int = 1):
+    def listed(limit: int, min_size: int):
         opened = store()
         try:
-            found = opened.list_stories(limit=limit or None, min_size=min_size)
+            return opened.list_stories(limit=limit or None, min_size=min_size)
         finally:
             opened.close()
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(request: Request, limit: int = 100, min_size: int = 1):
         return _TEMPLATES.TemplateResponse(request, "index.html",
-                                           {"stories": found, "database": database})
+                                           {"stories": listed(limit, min_size), "database": database})
 
     @app.get("/stories/{story}", response_class=HTMLResponse)
     def show(story: int, copies: bool = False):
@@ -113,14 +115,7 @@ def create_app(database: str | Path | None = None) -> FastAPI:
 
     @app.get("/api/stories")
     def api_stories(limit: int = 100, min_size: int = 1):
-        opened = store()
-        try:
-            found = opened.list_stories(limit=limit or None, min_size=min_size)
-        finally:
-            opened.close()
-        return [{"story": s.id, "size": s.size, "sources": s.sources,
-                 "first": s.first and s.first.isoformat(), "last": s.last and s.last.isoformat(),
-                 "title": s.title, "lead": s.lead} for s in found]
+        return [summary.as_record() for summary in listed(limit, min_size)]
 
     @app.get("/api/stories/{story}")
     def api_story(story: int, copies: bool = False):

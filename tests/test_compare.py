@@ -484,3 +484,15 @@ def test_firsts_of_two_different_things_do_not_conflict():
     opened = _pair("Tom Reyes left the army in 1990. He began opening shops in 1994 with a loan.",
                    "Tom Reyes spoke to reporters on Monday. He began opening factories in 1997 in Ohio.")
     assert not conflicts(opened, "date")
+
+
+def test_figures_a_report_only_supposes_or_requires_do_not_conflict():
+    supposed = _pair("The opposition would have to win 12 more seats to reach the 67 votes necessary to "
+                     "remove the governor, analysts said.",
+                     "Party leaders fear that if the opposition gets 60 votes in the chamber, the budget "
+                     "will stall until spring.")
+    assert not conflicts(supposed, "number")
+    # the same two figures, each reported as the count of one vote, conflict
+    counted = _pair("The chamber removed the governor on Tuesday with 67 votes, analysts said.",
+                    "The governor was removed on Tuesday by 60 votes in the chamber.")
+    assert conflicts(counted, "number")

@@ -226,9 +226,33 @@ def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
             and not (m.start >= mention.start and m.end <= mention.end))
         context = frozenset(_content_lemmas(span.sent, exclude)) | sentence_entities
         claims.append(
-            Claim(item.id, kind, mention, head, frozenset(about) | entities, entities, sentence, context)
+            Claim(item.id, kind, mention, head, frozenset(about) | entities, entities, sentence, context,
+                  irrealis=_irrealis(span))
         )
     return _without_shared_context(claims)
+
+
+_CONDITIONS = {"if", "unless"}
+_HYPOTHETICAL_MODALS = {"would", "could", "might"}
+_REQUIREMENTS = {"necessary", "needed", "required", "enough"}
+
+
+def _irrealis(span) -> bool:
+    """Whether a value is a condition, a requirement or a hypothesis: its noun is what is
+    "necessary"/"needed"/"enough", or a clause above it is under "if"/"unless" or
+    "would"/"could"/"might" ("Republicans would have to win 28 races to produce the 67
+    votes necessary for conviction"; "if the Republicans get 60 votes")."""
+    token = span.root
+    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    if any(c.lemma_.lower() in _REQUIREMENTS for c in noun.children):
+        return True
+    for above in [token, *token.ancestors]:
+        for child in above.children:
+            if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+                return True
+            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_MODALS:
+                return True
+    return False
 
 
 def _without_shared_context(claims: list[Claim]) -> list[Claim]:

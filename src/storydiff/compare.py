@@ -474,7 +474,9 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
         grouped: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in claims:
             unit = getattr(claim.mention.value, "unit", None)
-            if claim.kind == "number" and _single_figure_unit(unit):
+            # A figure a report only supposes or requires ("the 67 votes necessary", "if
+            # they get 60 votes") is not the report's figure for the thing.
+            if claim.kind == "number" and _single_figure_unit(unit) and not claim.irrealis:
                 grouped[(unit,)].append(claim)
                 event = _counted_event(claim)
                 if event and _single_figure_unit(unit) == "count":

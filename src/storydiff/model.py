@@ -185,6 +185,9 @@ class Claim:
     entities: frozenset[str]
     sentence: Sentence
     context: frozenset[str] = frozenset()  # content lemmas and entities of the whole sentence
+    # The value is a condition, a requirement or a hypothesis, not a fact reported ("if they
+    # get 60 votes", "the 67 votes necessary for conviction", "would have to win 28 races").
+    irrealis: bool = False
 
 
 @dataclass

@@ -203,6 +203,10 @@ class Finding:
     explanation: str = ""
     likely_update: bool = False
     published: dict[str, str | None] | None = None
+    # Provenance (``rules.py``): the registered rule that made this finding, and for a
+    # conflict the vetoes it was checked against and passed.
+    rule: str | None = None
+    vetoes_passed: list[str] = field(default_factory=list)
 
 
 @dataclass

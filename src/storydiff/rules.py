@@ -1,0 +1,237 @@
+"""Named heuristics: every rule that compare, verify and the temporal grammar decide with is
+registered here under a name, with its family, a one-line doc and its measured effect.
+
+Why a registry (as spaCy registers pipeline components): a rule that cannot be switched off
+cannot be measured, and a finding that does not say which rule made it cannot be checked.
+So each rule is one small function and one registration; a setting switches it off by name
+(``[storydiff.compare] disabled_rules``); findings name the rule that made them and, for a
+conflict, the vetoes it passed; and the benchmarks record which rules fired on each item so a
+leave-one-rule-out table re-runs only the items a rule touched.
+
+A rule run is scoped with :func:`rule_run` (a context variable, so two comparisons in two
+threads of the web app do not share switches or records)::
+
+    with rule_run(disabled={"compare.veto.eventless_head"}) as run:
+        findings = compare_annotated(annotated)
+    run.fired  # names of the rules that fired, vetoes included
+
+Inside a stage, a veto is asked with :func:`veto`, a finder is run with :func:`find` and any
+other rule checks :func:`enabled` and reports itself with :func:`fired`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+from collections import Counter
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+from .errors import StorydiffError
+
+# What each family of rules does, and the signature its functions share.
+FAMILIES: dict[str, str] = {
+    "compare.veto": "drops a candidate conflict between two aligned values: (pair, context) -> bool, "
+                    "True vetoes",
+    "compare.finder": "finds conflicts that no pair of typed values shows: (context) -> findings",
+    "compare.judge": "decides how two values relate or which values may be compared",
+    "verify.check": "judges a derived text's statements against its source: (context) -> judgements",
+    "verify.veto": "drops a candidate contradiction of a derived statement",
+    "temporal.pattern": "a pattern of the date grammar that turns a match into TIMEX3 candidates",
+}
+
+# Modules that register rules; imported on demand so that naming an unknown rule, listing the
+# rules or generating their docs sees every one of them.
+RULE_MODULES = (
+    "storydiff.compare",
+    "storydiff.polarity",
+    "storydiff.align",
+    "storydiff.verify",
+    "storydiff.annotate.temporal",
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UnknownRule(StorydiffError):
+    """A setting names a rule that is not registered."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named heuristic."""
+
+    name: str
+    family: str
+    doc: str
+    effect: str
+    func: Callable[..., Any] | None = field(default=None, compare=False, repr=False)
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(name: str, family: str, *, effect: str = "", doc: str | None = None) -> Callable[[F], F]:
+    """Register the decorated function as the rule ``name`` of ``family``.
+
+    ``doc`` defaults to the first line of the function's docstring; ``effect`` is the measured
+    effect of the rule (which benchmark, what changed), as the leave-one-rule-out table gives it.
+    """
+    if family not in FAMILIES:
+        raise ValueError(f"rule {name!r}: unknown family {family!r} (one of {', '.join(FAMILIES)})")
+
+    def decorate(func: F) -> F:
+        text = doc or (func.__doc__ or "").strip().split("\n\n")[0]
+        define(name, family, " ".join(text.split()), effect=effect, func=func)
+        return func
+
+    return decorate
+
+
+def define(name: str, family: str, doc: str, *, effect: str = "",
+           func: Callable[..., Any] | None = None) -> Rule:
+    """Register a rule that is not one function (a check written inline in a stage)."""
+    if family not in FAMILIES:
+        raise ValueError(f"rule {name!r}: unknown family {family!r} (one of {', '.join(FAMILIES)})")
+    if not doc:
+        raise ValueError(f"rule {name!r} needs a one-line doc")
+    existing = _REGISTRY.get(name)
+    if existing is not None and existing.func is not None and func is not None \
+            and getattr(existing.func, "__qualname__", None) != getattr(func, "__qualname__", None):
+        raise ValueError(f"rule {name!r} is registered twice")
+    rule = Rule(name, family, doc, effect, func)
+    _REGISTRY[name] = rule
+    return rule
+
+
+def load_all() -> None:
+    """Import every module that registers rules."""
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+
+
+def get(name: str) -> Rule:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        load_all()
+        if name in _REGISTRY:
+            return _REGISTRY[name]
+        raise UnknownRule(_unknown_message([name])) from None
+
+
+def all_rules(prefix: str = "") -> list[Rule]:
+    """Every registered rule whose name starts with ``prefix`` ("compare.", "verify."), by name."""
+    load_all()
+    return sorted((r for r in _REGISTRY.values() if r.name.startswith(prefix)), key=lambda r: r.name)
+
+
+def _unknown_message(names: Iterable[str]) -> str:
+    parts = []
+    for name in names:
+        close = difflib.get_close_matches(name, list(_REGISTRY), n=1)
+        parts.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    return ("unknown rule " + ", ".join(parts)
+            + ": `storydiff rules` lists the registered rules (docs/rules.md)")
+
+
+def check_names(names: Iterable[str], prefix: str = "") -> frozenset[str]:
+    """The names as a set, or :class:`UnknownRule` naming every one that is not registered
+    (or not under ``prefix``: a verify rule in the compare list is a mistake too)."""
+    names = list(names)
+    if not names:
+        return frozenset()
+    load_all()
+    unknown = [n for n in names if n not in _REGISTRY or not n.startswith(prefix)]
+    if unknown:
+        raise UnknownRule(_unknown_message(unknown))
+    return frozenset(names)
+
+
+# --------------------------------------------------------------------------------------
+# A run: which rules are off, and which fired
+# --------------------------------------------------------------------------------------
+
+@dataclass
+class RuleRun:
+    """Switches and records of one comparison or verification."""
+
+    disabled: frozenset[str] = frozenset()
+    fired: Counter[str] = field(default_factory=Counter)
+
+    def is_enabled(self, name: str) -> bool:
+        return name not in self.disabled
+
+
+_DEFAULT = RuleRun()
+_current: ContextVar[RuleRun | None] = ContextVar("storydiff_rule_run", default=None)
+
+
+def current() -> RuleRun:
+    run = _current.get()
+    return run if run is not None else _DEFAULT
+
+
+@contextmanager
+def rule_run(disabled: Iterable[str] = (), *, extend: bool = True) -> Iterator[RuleRun]:
+    """Run the enclosed code with ``disabled`` rules off, recording which rules fire.
+
+    Nested runs (verify calls compare) add their switches to the enclosing run's and record
+    into it too, so a benchmark that wraps ``verify`` sees the compare rules it used.
+    """
+    outer = _current.get()
+    names = check_names(disabled)
+    if outer is not None and extend:
+        run = RuleRun(outer.disabled | names, outer.fired)
+    else:
+        run = RuleRun(names)
+    token = _current.set(run)
+    try:
+        yield run
+    finally:
+        _current.reset(token)
+
+
+def enabled(name: str) -> bool:
+    """Whether the rule ``name`` is on in this run."""
+    if name not in _REGISTRY:
+        get(name)  # an unregistered name in code is a bug: fail loudly, naming it
+    return current().is_enabled(name)
+
+
+def fired(name: str) -> None:
+    """Record that the rule ``name`` decided something in this run."""
+    current().fired[name] += 1
+
+
+def veto(name: str, *args: Any, **kwargs: Any) -> bool:
+    """Ask the veto ``name``: True drops the candidate. A switched-off veto never drops."""
+    rule = get(name)
+    if not current().is_enabled(name):
+        return False
+    assert rule.func is not None, f"veto {name} has no function"
+    if rule.func(*args, **kwargs):
+        fired(name)
+        return True
+    return False
+
+
+def find(name: str, *args: Any, **kwargs: Any) -> list[Any]:
+    """Run the finder ``name``: its findings, each marked with the rule's name, or [] when off."""
+    rule = get(name)
+    if not current().is_enabled(name):
+        return []
+    assert rule.func is not None, f"finder {name} has no function"
+    found = list(rule.func(*args, **kwargs))
+    if found:
+        fired(name)
+        for item in found:
+            if hasattr(item, "rule") and not getattr(item, "rule", None):
+                item.rule = name
+    return found
+
+
+__all__ = ["Rule", "RuleRun", "UnknownRule", "FAMILIES", "register", "define", "get", "all_rules",
+           "check_names", "rule_run", "current", "enabled", "fired", "veto", "find", "load_all"]

@@ -67,6 +67,10 @@ class Article:
     dateline: str | None = None
     original: str = ""
     removed: list[Removed] = field(default_factory=list)
+    modified: date | datetime | None = None  # last modified, as the page says (storydiff.live)
+    # Why the text is incomplete ("paywall"): shown as "partial (paywall)" in reports, and what
+    # it lacks is not an omission (a fact only the others give is not held against it).
+    partial: str | None = None
 
     def field(self, name: Field) -> str:
         return (self.title or "") if name == "title" else self.text
@@ -207,6 +211,25 @@ class Finding:
     # conflict the vetoes it was checked against and passed.
     rule: str | None = None
     vetoes_passed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One reading of a value: in which article (or version ``ID@vN``), when, and the words."""
+
+    value: Any
+    article: str
+    published: date | datetime | None
+    evidence: Evidence
+
+
+@dataclass
+class Series:
+    """How one fact's value moved across articles or versions, oldest first (a toll revised
+    from 12 to 15). Minimal and general: the unseen-stories work extends it."""
+
+    about: str
+    points: list[SeriesPoint] = field(default_factory=list)
 
 
 @dataclass

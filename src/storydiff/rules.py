@@ -40,6 +40,9 @@ FAMILIES: dict[str, str] = {
     "verify.check": "judges a derived text's statements against its source: (context) -> judgements",
     "verify.veto": "drops a candidate contradiction of a derived statement",
     "temporal.pattern": "a pattern of the date grammar that turns a match into TIMEX3 candidates",
+    "live.paywall": "says a fetched article's text is cut off by a paywall: (article, page, outlet "
+                    "lengths) -> reason or None",
+    "live.revision": "reads a sentence added to a revised article: (sentence) -> bool",
 }
 
 # Modules that register rules; imported on demand so that naming an unknown rule, listing the
@@ -50,6 +53,8 @@ RULE_MODULES = (
     "storydiff.align",
     "storydiff.verify",
     "storydiff.annotate.temporal",
+    "storydiff.live.metadata",
+    "storydiff.live.revisions",
 )
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -925,7 +925,21 @@ def compare_annotated(annotated: Sequence[AnnotatedArticle],
     for number, finding in enumerate(findings, 1):
         finding.id = f"F{number}"
     _note_disputes(findings)
+    _note_partial(findings, articles)
     return findings
+
+
+def _note_partial(findings: list[Finding], articles: dict[str, Article]) -> None:
+    """A statement only one source makes is not held against a source whose text a paywall
+    cut off: the unique says so, so a reader does not count it as that source's omission."""
+    partial = [a for a in articles.values() if a.partial]
+    for finding in findings:
+        if finding.type != "unique":
+            continue
+        others = [a for a in partial if a.id != finding.evidence[0].article]
+        if others:
+            names = ", ".join(f"{a.outlet or a.id} is {a.partial_note}" for a in others)
+            finding.explanation += f" (not an omission: {names})"
 
 
 def prepare(articles: Iterable[Article]) -> list[Article]:

@@ -76,6 +76,11 @@ class Article:
         return (self.title or "") if name == "title" else self.text
 
     @property
+    def partial_note(self) -> str | None:
+        """How reports mark an incomplete text: "partial (paywall)"."""
+        return f"partial ({self.partial})" if self.partial else None
+
+    @property
     def published_date(self) -> date | None:
         if isinstance(self.published, datetime):
             return self.published.date()

@@ -42,7 +42,7 @@ TAIL_CHARACTERS = 300
 
 def _json_ld(tree) -> list:
     found = []
-    for script in tree.iter("script"):
+    for script in (tree.iter("script") if tree is not None else ()):
         if (script.get("type") or "").lower().strip() != "application/ld+json" or not script.text:
             continue
         try:

@@ -47,6 +47,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "dateline": article.dateline,
         "text": article.text,
         "removed": [asdict(r) for r in article.removed],
+        "partial": article.partial,
     }
 
 

@@ -18,6 +18,8 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 CRAWL_DELAY = 0.4
 STAMP = formatdate(1764000000, usegmt=True)
 
@@ -268,3 +270,30 @@ class Server:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+# -- fixtures (imported by the test modules: a conftest.py here would shadow tests/conftest.py) --
+
+
+@pytest.fixture
+def site():
+    with Server(NewsSite()) as server:
+        yield server.site
+
+
+@pytest.fixture
+def settings():
+    from storydiff.settings import Settings
+
+    return Settings(allowed_networks=["127.0.0.0/8"], host_delay=0.1, fetch_timeout=1.0,
+                    max_body_bytes=1_000_000, max_retries=1, user_agent="storydiff-tests/1.0")
+
+
+@pytest.fixture
+def live_env(monkeypatch):
+    """The same settings as environment variables, for the CLI."""
+    values = {"ALLOWED_NETWORKS": "127.0.0.0/8", "HOST_DELAY": "0.1", "FETCH_TIMEOUT": "1",
+              "MAX_BODY_BYTES": "1000000", "MAX_RETRIES": "1", "USER_AGENT": "storydiff-tests/1.0"}
+    for name, value in values.items():
+        monkeypatch.setenv("STORYDIFF_" + name, value)
+    return {"STORYDIFF_" + k: v for k, v in values.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from _site import CP1252, CRAWL_DELAY
+from _site import CP1252, CRAWL_DELAY, settings, site  # noqa: F401  (fixtures)
 from storydiff.live.addresses import AddressRefused, check_address, parse_networks
 from storydiff.live.fetcher import Fetcher, FetchError
 from storydiff.live.follow import Live

@@ -8,7 +8,7 @@ import sqlite3
 
 from typer.testing import CliRunner
 
-from _site import FLOOD, FLOOD_EDITED
+from _site import FLOOD, FLOOD_EDITED, live_env, site  # noqa: F401  (fixtures)
 from storydiff.cli import app
 from storydiff.model import Article
 from storydiff.store import open_store

@@ -121,6 +121,8 @@ class NewsSite:
     lock: threading.Lock = field(default_factory=threading.Lock)
     host: str = "127.0.0.1"
     port: int = 0
+    crawl_delay: float | None = CRAWL_DELAY
+    _built: dict = field(default_factory=dict)
     feed_paths: tuple = ("/news/flood.html", "/news/bridge.html", "/private/secret.html", "/old/orchard",
                          "/busy/library.html", "/broken", "/slow", "/huge", "/news/cafe.html")
 
@@ -128,7 +130,13 @@ class NewsSite:
         return f"http://{self.host}:{self.port}"
 
     def pages(self) -> dict[str, tuple[bytes, str]]:
-        """path -> (body, content type) of every static page."""
+        """path -> (body, content type) of every static page (built once per state of the site)."""
+        with self.lock:
+            if self.edited not in self._built:
+                self._built[self.edited] = self._build()
+            return self._built[self.edited]
+
+    def _build(self) -> dict[str, tuple[bytes, str]]:
         pages = {
             "/news/flood.html": article_page("Deadly flood in Riverton as the Pell River bursts its banks",
                                              FLOOD_EDITED if self.edited else FLOOD,
@@ -151,7 +159,8 @@ class NewsSite:
                                   "text/html; charset=windows-1252")
         for number, path in enumerate(self.shared_pages):
             out[f"/real/{number}.html"] = (path.read_bytes(), "text/html")
-        out["/robots.txt"] = (f"User-agent: *\nDisallow: /private/\nCrawl-delay: {CRAWL_DELAY}\n"
+        delay = f"Crawl-delay: {self.crawl_delay}\n" if self.crawl_delay is not None else ""
+        out["/robots.txt"] = (f"User-agent: *\nDisallow: /private/\n{delay}"
                               f"Sitemap: {self.base()}/sitemap.xml\n".encode(), "text/plain")
         out["/"] = (f'<html><head><title>The Valley Courier</title>'
                     f'<link rel="alternate" type="application/rss+xml" title="News" href="/feed.rss">'

@@ -91,3 +91,33 @@ def test_a_version_2_database_is_migrated_and_keeps_its_articles(tmp_path):
         assert article.text == "Stored by version 2." and article.partial is None
         assert [n for n, _at, _a in migrated.versions(migrated.find_url("http://a.example/x/"))] == [1]
         assert migrated.validators("https://a.example/x") == (None, None, None)
+
+
+def test_show_lists_a_conflict_gone_in_a_sources_latest_version_as_corrected(tmp_path):
+    db = str(tmp_path / "s.db")
+    courier = " ".join(FLOOD)
+    herald = ("Floodwaters swept through Riverton on Tuesday, and officials said 15 people had died after the "
+              "Pell River broke its banks following three days of heavy rain. About 400 residents spent the "
+              "night in three shelters, Mayor Katrina Halvorsen said.")
+    with open_store(db) as store:
+        feeder = Feeder(store)
+        feeder.feed([Article("courier", courier, original=courier, title="Flood in Riverton", outlet="Courier",
+                             url="https://courier.example/flood", source="courier.json"),
+                     Article("herald", herald, original=herald, title="Riverton flood toll rises", outlet="Herald",
+                             url="https://herald.example/flood", source="herald.json")])
+        assert store.story_of(store.key_of("courier")) == store.story_of(store.key_of("herald"))
+        story = store.story_of(store.key_of("courier"))
+        before = runner.invoke(app, ["show", str(story), "--db", db, "--format", "json"])
+        edited = courier.replace("12 people", "15 people")
+        report = feeder.feed([Article("courier-2", edited, original=edited, title="Flood in Riverton",
+                                      outlet="Courier", url="https://courier.example/flood", source="c2.json")])
+        assert report.revised == [("courier", 2)]
+    conflicts = [f for f in json.loads(before.stdout)["findings"] if f["type"] == "conflict"]
+    assert any({e["text"] for e in f["evidence"]} >= {"12", "15"} for f in conflicts)
+    after = runner.invoke(app, ["show", str(story), "--db", db, "--format", "json"])
+    record = json.loads(after.stdout)
+    assert not any("12" in {e["text"] for e in f["evidence"]} for f in record["findings"] if f["type"] == "conflict")
+    (corrected,) = [c for c in record["corrected"] if {e["text"] for e in c["finding"]["evidence"]} >= {"12", "15"}]
+    assert corrected["article"] == "courier" and corrected["revision"] == 2
+    text = runner.invoke(app, ["show", str(story), "--db", db])
+    assert "corrected in revision 2 (" in text.stdout

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from .. import rules
 from ..compare import compare_articles
-from ..model import Article, Evidence, Series, SeriesPoint
+from ..model import Article, Evidence, Finding, Series, SeriesPoint
 from ..settings import Settings
 
 _CORRECTION = re.compile(
@@ -138,3 +138,68 @@ def figure_series(versions: list[tuple[int, str, Article]], found: list[Revision
                 series.append(extended)
             extended.points.append(SeriesPoint(after.value, after.article, when.get(after.article), after))
     return series
+
+
+@dataclass
+class Corrected:
+    """A conflict a source's previous version had with the story and its latest has not."""
+
+    finding: Finding  # the conflict as it stood against the previous version
+    article: str  # the revised source's id
+    revision: int  # the version that no longer has it
+    stored_at: str
+
+    def describe(self) -> str:
+        return (f"corrected in revision {self.revision} ({self.stored_at}): {self.finding.about} "
+                f"({self.finding.explanation}; {self.article})")
+
+
+def _others(finding: Finding, article_id: str) -> tuple[str, frozenset]:
+    return finding.kind, frozenset((e.article, e.field, e.start, e.end) for e in finding.evidence
+                                   if e.article.split("@", 1)[0] != article_id)
+
+
+def corrected_conflicts(articles: list[Article], versions: dict[str, list[tuple[int, str, Article]]],
+                        findings: list[Finding], settings: Settings | None = None) -> list[Corrected]:
+    """Conflicts present against a source's previous version and gone in its latest: the story
+    (``articles``, each source's latest version, compared into ``findings``) is compared again
+    with the previous version of each revised source in place of its latest."""
+    found = []
+    for article in articles:
+        history = versions.get(article.id) or []
+        if len(history) < 2:
+            continue
+        previous = history[-2][2]
+        number, stored_at = history[-1][0], history[-1][1]
+        standing = {_others(f, article.id) for f in findings
+                    if f.type == "conflict" and any(e.article == article.id for e in f.evidence)}
+        before = compare_articles([a for a in articles if a.id != article.id] + [previous], settings)
+        for finding in before.findings:
+            if finding.type != "conflict" or not any(e.article == previous.id for e in finding.evidence):
+                continue
+            if _others(finding, article.id) not in standing:
+                found.append(Corrected(finding, article.id, number, stored_at))
+    return found
+
+
+def with_corrections(report: str, fmt: str, corrected: list[Corrected]) -> str:
+    """A rendered story report with its corrected conflicts added (``storydiff show``)."""
+    if not corrected:
+        return report
+    if fmt == "json":
+        import json
+
+        from ..render.jsonout import finding_dict
+
+        data = json.loads(report)
+        data["corrected"] = [{"article": c.article, "revision": c.revision, "stored_at": c.stored_at,
+                              "finding": finding_dict(c.finding)} for c in corrected]
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt == "html":
+        from html import escape
+
+        items = "".join(f"<li>{escape(c.describe())}</li>" for c in corrected)
+        return report.replace("</body>", f'<section class="corrected"><h2>Corrected in a revision</h2>'
+                                         f"<ul>{items}</ul></section></body>", 1)
+    heading = "## Corrected in a revision" if fmt == "md" else "Corrected in a revision"
+    return report.rstrip("\n") + f"\n\n{heading}\n" + "".join(f"- {c.describe()}\n" for c in corrected)

@@ -165,6 +165,8 @@ class NewsSite:
         out["/"] = (f'<html><head><title>The Valley Courier</title>'
                     f'<link rel="alternate" type="application/rss+xml" title="News" href="/feed.rss">'
                     f'</head><body><h1>The Valley Courier</h1></body></html>'.encode(), "text/html")
+        out["/about.html"] = (b"<html><head><title>About us</title></head><body><p>A small paper.</p></body></html>",
+                              "text/html")
         out["/feed.rss"] = (self.rss().encode(), "application/rss+xml")
         out["/feed.atom"] = (self.atom().encode(), "application/atom+xml")
         out["/sitemap.xml"] = (self.sitemap().encode(), "application/xml")

@@ -17,7 +17,23 @@ def _gaps(log):
     return [b - a for a, b in zip(starts, starts[1:])]
 
 
-def test_follow_a_site_stores_its_feed_articles_and_names_every_bad_response(site, settings, tmp_path):
+def _no_download_helpers(monkeypatch):
+    """trafilatura and feedparser parse bytes the fetcher fetched; their own downloaders never run."""
+    import feedparser.http
+    import trafilatura.downloads
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a download helper other than storydiff's fetcher was called")
+
+    monkeypatch.setattr(feedparser.http, "get", refuse)
+    for name in ("fetch_url", "fetch_response", "_send_urllib_request", "_send_pycurl_request"):
+        if hasattr(trafilatura.downloads, name):
+            monkeypatch.setattr(trafilatura.downloads, name, refuse)
+
+
+def test_follow_a_site_stores_its_feed_articles_and_names_every_bad_response(site, settings, tmp_path,
+                                                                             monkeypatch):
+    _no_download_helpers(monkeypatch)
     with open_store(tmp_path / "news.db") as store:
         live = Live(store, settings)
         report = live.follow([site.base() + "/"])  # the RSS feed is found on the home page
@@ -132,3 +148,12 @@ def test_cp1252_fixture_is_not_utf8():
     # the Windows-1252 page really is not UTF-8: decoding it as UTF-8 would fail
     with pytest.raises(UnicodeDecodeError):
         CP1252[0].encode("cp1252").decode("utf-8")
+
+
+def test_a_page_without_feed_links_is_followed_through_the_sitemaps_of_its_robots_txt(site, settings, tmp_path):
+    with open_store(tmp_path / "news.db") as store:
+        live = Live(store, settings)
+        report = live.follow([site.base() + "/about.html"])
+        live.close()
+    assert report.stored == 2 and not report.errors  # flood and orchard, from /sitemap.xml
+    assert "/sitemap.xml" in [entry.path for entry in site.log]

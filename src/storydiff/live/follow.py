@@ -119,7 +119,10 @@ class Live:
                 if fetched.etag or fetched.last_modified:
                     listing_validators[result.url] = (fetched.etag, fetched.last_modified)
                 if listing.kind == "page" and not listing.more:
-                    report.errors.append(InputError(result.url, "no RSS/Atom feed, sitemap or feed link found"))
+                    # no feed link on the page: the sitemaps its robots.txt names (already fetched)
+                    listing.more = self.fetcher.robots(fetched.final_url).sitemaps
+                    if not listing.more:
+                        report.errors.append(InputError(result.url, "no RSS/Atom feed, sitemap or feed link found"))
                 entries.extend(entry.url for entry in listing.entries)
                 more.extend(url for url in listing.more if url not in seen)
                 seen.update(listing.more)

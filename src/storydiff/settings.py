@@ -46,7 +46,7 @@ class Settings(BaseModel):
     # ``storydiff fetch`` / ``follow`` (storydiff.live): networks a fetch may reach although they
     # are private, loopback or link-local (CIDR, e.g. "127.0.0.0/8"; env comma separated).
     allowed_networks: list[str] = []
-    user_agent: str = "storydiff/0.1 (+https://github.com/storydiff/storydiff; news comparison)"
+    user_agent: str = "storydiff/0.1 (news comparison; set STORYDIFF_USER_AGENT to add a contact)"
     host_delay: float = 2.0  # seconds between two requests to one host (robots crawl-delay if longer)
     fetch_timeout: float = 20.0  # seconds for connecting and between two reads
     max_body_bytes: int = 5_000_000  # a body is cut off (and refused) past this

@@ -157,3 +157,12 @@ def test_a_page_without_feed_links_is_followed_through_the_sitemaps_of_its_robot
         live.close()
     assert report.stored == 2 and not report.errors  # flood and orchard, from /sitemap.xml
     assert "/sitemap.xml" in [entry.path for entry in site.log]
+
+
+def test_a_503_is_retried_after_its_retry_after_date_then_reported(site, settings):
+    with Fetcher(settings) as fetcher:
+        with pytest.raises(FetchError) as caught:
+            fetcher.fetch(site.base() + "/unavailable")
+    assert str(caught.value) == site.base() + "/unavailable: HTTP 503 after 2 attempts; skipped this run"
+    tries = [entry.at for entry in site.log if entry.path == "/unavailable"]
+    assert len(tries) == 2 and tries[1] - tries[0] >= 0.4  # an HTTP date a second ahead (whole seconds)

@@ -157,8 +157,14 @@ class Fetcher:
         self._robots_known: dict[str, tuple[str | None, str | None, bytes | None]] = {}
         self.robots_fetched: dict[str, tuple[str | None, str | None, bytes]] = {}
 
-    def prime_robots(self, known: dict[str, tuple[str | None, str | None, bytes | None]]) -> None:
+    def prime_robots(self, known: dict[str, tuple[str | None, str | None, bytes | None]], *,
+                     forget: bool = False) -> None:
+        """What the store keeps of robots.txt files. ``forget``: drop the rules read so far, so
+        each round of ``follow --every`` asks again (conditionally: a 304 when unchanged)."""
         self._robots_known.update({url: v for url, v in known.items() if v[2] is not None})
+        if forget:
+            with self._robots_lock:
+                self._robots.clear()
 
     # -- politeness ----------------------------------------------------------------------
     def _host(self, url: str) -> _Host:

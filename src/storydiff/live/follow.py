@@ -90,7 +90,7 @@ class Live:
     def fetch(self, urls: Iterable[str]) -> LiveReport:
         """Fetch these article pages and store what they hold."""
         report = LiveReport()
-        self._prime(urls := list(dict.fromkeys(urls)))
+        self._prime(urls := list(dict.fromkeys(urls)), new_round=True)
         self._store_pages(urls, report, listing_validators={})
         return report
 
@@ -98,7 +98,7 @@ class Live:
         """Read feeds, sitemaps or home pages, then fetch and store the articles they list."""
         report = LiveReport()
         pending = list(dict.fromkeys(sources))
-        self._prime(pending)
+        self._prime(pending, new_round=True)
         seen: set[str] = set(pending)
         entries: list[str] = []
         listing_validators: dict[str, tuple[str | None, str | None]] = {}
@@ -134,10 +134,11 @@ class Live:
         return report
 
     # -- workers (one thread per host) ---------------------------------------------------
-    def _prime(self, urls: list[str]) -> None:
-        """Give the fetcher what the store knows of each origin's robots.txt."""
+    def _prime(self, urls: list[str], *, new_round: bool = False) -> None:
+        """Give the fetcher what the store knows of each origin's robots.txt (read afresh,
+        conditionally, at the start of each round)."""
         origins = {f"{p.scheme}://{p.netloc}/robots.txt" for p in map(urlsplit, urls) if p.netloc}
-        self.fetcher.prime_robots({url: self.store.validators(url) for url in origins})
+        self.fetcher.prime_robots({url: self.store.validators(url) for url in origins}, forget=new_round)
 
     def _parallel(self, urls: list[str], work: Callable[[str, tuple], _Result]) -> Iterator[_Result]:
         by_host: dict[str, list[str]] = defaultdict(list)

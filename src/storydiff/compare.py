@@ -976,7 +976,8 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
                 a_plain, b_plain = _typographic(a_form), _typographic(b_form)
                 if a_plain == b_plain or a_plain in right_text or b_plain in left_text:
                     continue
-                score = spelling_variant(a_plain, b_plain)
+                # Standard variants are compare.veto.standard_variant's to drop (NAME_VETOES).
+                score = spelling_variant(a_plain, b_plain, standard_variants=False)
                 if score < SPELLING_VARIANT:
                     continue
                 # "Cossuta"/"Armando Cossutta" and "Armando Cossuta"/"Armando Cossutta" are

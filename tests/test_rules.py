@@ -390,3 +390,67 @@ def _cases():
 @pytest.mark.parametrize("prefix,name", list(_cases()))
 def test_rule_fires_on_its_example_not_on_the_control_and_matters(prefix, name):
     RUNNERS[prefix](name, TABLES[prefix][name])
+
+
+# --------------------------------------------------------------------------------------
+# Provenance, switches and the generated docs
+
+
+def test_findings_name_their_rule_and_the_vetoes_a_conflict_passed():
+    example = COMPARE_EXAMPLES["compare.finder.typed_values"]
+    findings, _ = _compare(example.positive, example.published)
+    registered = {rule.name for rule in rules.all_rules("compare.")}
+    assert findings and all(f.rule in registered for f in findings), _shown(findings)
+    (conflict_found,) = [f for f in findings if f.type == "conflict"]
+    assert conflict_found.rule == "compare.finder.typed_values"
+    from storydiff.compare import CONFLICT_VETOES
+
+    assert conflict_found.vetoes_passed == list(CONFLICT_VETOES)
+    # A switched-off veto was not asked, so the conflict did not pass it.
+    findings, _ = _compare(example.positive, example.published, ("compare.veto.small_count",))
+    (conflict_found,) = [f for f in findings if f.type == "conflict"]
+    assert "compare.veto.small_count" not in conflict_found.vetoes_passed
+    assert len(conflict_found.vetoes_passed) == len(CONFLICT_VETOES) - 1
+
+
+def test_settings_switch_a_rule_off_and_refuse_an_unknown_name(monkeypatch):
+    from storydiff.compare import compare_articles
+    from storydiff.settings import load_settings
+
+    texts = COMPARE_EXAMPLES["compare.finder.spelling"].positive
+    articles = [Article(id=name, original="", text=text) for name, text in zip("ab", texts)]
+    monkeypatch.setenv("STORYDIFF_COMPARE_DISABLED_RULES", "compare.finder.spelling")
+    off = compare_articles(articles, load_settings())
+    assert not [f for f in off.findings if f.kind == "name" and f.type == "conflict"]
+    monkeypatch.setenv("STORYDIFF_COMPARE_DISABLED_RULES", "compare.finder.speling")
+    with pytest.raises(rules.UnknownRule, match=r"'compare.finder.speling' \(did you mean 'compare.finder.spelling'"):
+        compare_articles(articles, load_settings())
+
+
+def test_the_cli_refuses_an_unknown_rule_by_name_with_exit_code_2(tmp_path):
+    from typer.testing import CliRunner
+
+    from storydiff.cli import app
+
+    config = tmp_path / "x.toml"
+    config.write_text('[storydiff.compare]\ndisabled_rules = ["compare.veto.no_such_rule"]\n', encoding="utf-8")
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("The bridge opened in May 2019.", encoding="utf-8")
+    second.write_text("The bridge opened in August 2019.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", "--config", str(config), str(first), str(second)])
+    assert result.exit_code == 2
+    assert "compare.veto.no_such_rule" in result.output
+    listed = CliRunner().invoke(app, ["rules", "--format", "json", "--prefix", "compare."])
+    assert listed.exit_code == 0
+    import json
+
+    names = [r["name"] for r in json.loads(listed.output)]
+    assert names == [r.name for r in rules.all_rules("compare.")] and "compare.veto.eventless_head" in names
+
+
+def test_docs_rules_md_is_the_registry_as_generated():
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / rules.DOCS_PATH
+    assert page.read_text(encoding="utf-8") == rules.markdown(), (
+        f"{rules.DOCS_PATH} is out of date: run `storydiff rules --format md --output {rules.DOCS_PATH}`")

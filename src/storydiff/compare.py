@@ -139,19 +139,28 @@ def _judged(name: str) -> bool:
 
 rules.define("compare.judge.duration_unit", "compare.judge",
              "Durations in different units (\"three weeks\" / \"nearly an hour\") measure different things: "
-             "their relation is unknown, never a conflict.")
+             "their relation is unknown, never a conflict.",
+             effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): no change (fired on 1 read / 2 "
+                     "score pairs)."))
 rules.define("compare.judge.rate", "compare.judge",
              "A rate and a total (\"$22 million per season\" / \"$150 million\") are two amounts: their "
-             "relation is unknown.")
+             "relation is unknown.",
+             effect=("Never fired on the dev pairs (41). Other sets −1 false alarm when added "
+                     "(docs/compare.md, first round)."))
 rules.define("compare.judge.increment", "compare.judge",
              "An increment and a whole (\"another 22 countries\" / \"25 countries\") are two amounts: their "
-             "relation is unknown.")
+             "relation is unknown.",
+             effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): no change (2 score pairs). Other "
+                     "sets −1 false alarm when added (docs/compare.md, first round)."))
 rules.define("compare.judge.rounding", "compare.judge",
              "The coarser of two exact figures that is the finer one rounded (\"36 percent\" / \"35.7 "
-             "percent\") is compatible with it, not a conflict.")
+             "percent\") is compatible with it, not a conflict.",
+             effect='Dev pairs, rule off (benchmarks/pairs.py --ablate): no change (1 read pair).')
 rules.define("compare.judge.floor", "compare.judge",
              "A floor (\"at least 12 dead\") against a larger figure it is not a rounding down of (\"15 "
-             "killed\") is two tallies: a conflict, though compatible read literally.")
+             "killed\") is two tallies: a conflict, though compatible read literally.",
+             effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): score −1 TP (recall 0.80 → 0.60); "
+                     "never fired in the read half."))
 
 
 _RATE = re.compile(
@@ -402,7 +411,9 @@ def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, st
     return edges
 
 
-@rules.register("compare.finder.agreements", "compare.finder")
+@rules.register("compare.finder.agreements", "compare.finder",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): no conflict changes (fired on 16"
+                        " read / 10 score pairs); it makes the typed agreements."))
 def _agreements(context: PairContext) -> list[_Edge]:
     """Two aligned values that are the same or compatible (score >= 0.45), each value in one
     agreement; a place agreement needs the same event around it."""
@@ -450,7 +461,9 @@ def _passes(names: Sequence[str], pair: object, context: object) -> tuple[str, .
     return tuple(passed)
 
 
-@rules.register("compare.finder.typed_values", "compare.finder")
+@rules.register("compare.finder.typed_values", "compare.finder",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): read −1 TP (recall 0.86 → 0.71);"
+                        " never fired in the score half. Finds the seed pair's date conflict."))
 def _typed_value_conflicts(context: PairContext) -> list[_Edge]:
     """Two aligned values of one kind (date, number, place) that cannot both be true, unless a
     veto (``CONFLICT_VETOES``) drops the pair."""
@@ -466,20 +479,24 @@ def _typed_value_conflicts(context: PairContext) -> list[_Edge]:
     return edges
 
 
-@rules.register("compare.veto.weak_alignment", "compare.veto")
+@rules.register("compare.veto.weak_alignment", "compare.veto",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): read no change (18 pairs); score"
+                        " −1 TP, +1 FP (precision 1.00 → 0.75, recall 0.80 → 0.60)."))
 def _weak_alignment(pair: ClaimPair, context: PairContext) -> bool:
     """Two values whose clauses align below 0.6 (``CONFLICT_SCORE``) are not taken for one fact."""
     return pair.score < CONFLICT_SCORE
 
 
-@rules.register("compare.veto.different_event", "compare.veto")
+@rules.register("compare.veto.different_event", "compare.veto",
+                effect='Dev pairs, rule off (benchmarks/pairs.py --ablate): no change (1 read pair).')
 def _different_event(pair: ClaimPair, context: PairContext) -> bool:
     """Two values attached to heads that name different events ("killed" / "injured") are
     two facts."""
     return not pair.head_match
 
 
-@rules.register("compare.veto.unresolved_week", "compare.veto")
+@rules.register("compare.veto.unresolved_week", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _unresolved_week(pair: ClaimPair, context: PairContext) -> bool:
     """Two weekdays of undated reports ("on Wednesday" / "on Thursday") conflict only when the
     claims align closely (0.7, ``UNRESOLVED_CONFLICT_SCORE``): either may be any week."""
@@ -488,7 +505,9 @@ def _unresolved_week(pair: ClaimPair, context: PairContext) -> bool:
     return unresolved and pair.score < UNRESOLVED_CONFLICT_SCORE
 
 
-@rules.register("compare.veto.eventless_head", "compare.veto")
+@rules.register("compare.veto.eventless_head", "compare.veto",
+                effect=("Never fired on the dev pairs (41). ECB+ −1 false alarm when added (docs/compare.md, "
+                        "first round)."))
 def _eventless_head(pair: ClaimPair, context: PairContext) -> bool:
     """Values attached to "be", "have", "do" or "get" are not thereby about one event."""
     # "there were seven arrests in 2006" and "the second player within the last
@@ -497,13 +516,16 @@ def _eventless_head(pair: ClaimPair, context: PairContext) -> bool:
     return pair.a.head in _EVENTLESS_HEADS
 
 
-@rules.register("compare.veto.age_of_another", "compare.veto")
+@rules.register("compare.veto.age_of_another", "compare.veto",
+                effect=("Never fired on the dev pairs (41). Other sets −2 false alarms when added "
+                        "(docs/compare.md, first round)."))
 def _age_of_another(pair: ClaimPair, context: PairContext) -> bool:
     """Two ages conflict only when their clauses name the same person."""
     return _is_age(pair.a) and not _same_person(pair, context.persons)
 
 
-@rules.register("compare.veto.loose_place", "compare.veto")
+@rules.register("compare.veto.loose_place", "compare.veto",
+                effect='Dev pairs, rule off (benchmarks/pairs.py --ablate): no change (1 read pair).')
 def _loose_place(pair: ClaimPair, context: PairContext) -> bool:
     """A place conflict needs a closer match (0.75, ``PLACE_CONFLICT_SCORE``) than a date or a
     figure."""
@@ -511,20 +533,25 @@ def _loose_place(pair: ClaimPair, context: PairContext) -> bool:
     return pair.a.kind == "place" and pair.score < PLACE_CONFLICT_SCORE
 
 
-@rules.register("compare.veto.claimed", "compare.veto")
+@rules.register("compare.veto.claimed", "compare.veto",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): no change (2 read / 1 score "
+                        "pairs)."))
 def _claimed(pair: ClaimPair, context: PairContext) -> bool:
     """A value already in an agreement or in another conflict is in no further conflict."""
     return id(pair.a) in context.used or id(pair.b) in context.used
 
 
-@rules.register("compare.veto.agreeing_counterpart", "compare.veto")
+@rules.register("compare.veto.agreeing_counterpart", "compare.veto",
+                effect=("Never fired on the dev pairs (41): where the counterpart is an agreement, "
+                        "compare.veto.claimed drops the pair first."))
 def _agreeing_counterpart(pair: ClaimPair, context: PairContext) -> bool:
     """A value with a compatible counterpart in the other report (aligned at 0.35 or more) is
     never also a conflict."""
     return bool(context.compatible_with.get(id(pair.a)) or context.compatible_with.get(id(pair.b)))
 
 
-@rules.register("compare.veto.shared_figure", "compare.veto")
+@rules.register("compare.veto.shared_figure", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _shared_figure(pair: ClaimPair, context: PairContext) -> bool:
     """A figure the other report also states anywhere (same unit) is shared; a differing figure
     beside it is more likely another fact."""
@@ -532,27 +559,33 @@ def _shared_figure(pair: ClaimPair, context: PairContext) -> bool:
         pair.b, context.claims[context.left.id])
 
 
-@rules.register("compare.veto.small_count", "compare.veto")
+@rules.register("compare.veto.small_count", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _small_count_veto(pair: ClaimPair, context: PairContext) -> bool:
     """Counts under 10 ("two senators" / "three senators") conflict only when aligned at 0.8
     (``SMALL_COUNT_SCORE``): small counts name many subsets in one story."""
     return pair.a.kind == "number" and _small_count(pair) and pair.score < SMALL_COUNT_SCORE
 
 
-@rules.register("compare.veto.approximate_date", "compare.veto")
+@rules.register("compare.veto.approximate_date", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _approximate_date_veto(pair: ClaimPair, context: PairContext) -> bool:
     """A reckoning ("decades ago", "about a year ago") is no date a precise one contradicts."""
     return pair.a.kind == "date" and (_approximate_date(pair.a) or _approximate_date(pair.b))
 
 
-@rules.register("compare.veto.after_publication", "compare.veto")
+@rules.register("compare.veto.after_publication", "compare.veto",
+                effect="Never fired on the dev pairs (41); passed by the seed pair's date conflict.")
 def _after_publication_veto(pair: ClaimPair, context: PairContext) -> bool:
     """A date after the other report was published (which that report could not know of) is an
     earlier event of the same kind, not a contradiction."""
     return pair.a.kind == "date" and _timing(pair.a, pair.b, context.articles) == "apart"
 
 
-@rules.register("compare.finder.inception", "compare.finder")
+@rules.register("compare.finder.inception", "compare.finder",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): read −1 TP (recall 0.86 → 0.71);"
+                        " never fired in the score half. BASIL and other sets ±0 (docs/compare.md, second "
+                        "round)."))
 def _inception_conflicts(context: PairContext) -> list[_Edge]:
     """Two dates for the first time one named person did one kind of act ("she began
     modeling in 1950" / "she posed for her first pin-up photos in 1947"): a start happens
@@ -656,7 +689,8 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
     count_rule, magnitude_rule = "compare.finder.same_count", "compare.finder.magnitude"
     if not (rules.enabled(count_rule) or rules.enabled(magnitude_rule)):
         return []
-    irrealis_on, counted_event_on = rules.enabled("compare.judge.irrealis"), rules.enabled("compare.judge.counted_event")
+    irrealis_on = rules.enabled("compare.judge.irrealis")
+    counted_event_on = rules.enabled("compare.judge.counted_event")
 
     def by_unit(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
         # Keyed by the unit alone, and by the unit with the kind of event the figure
@@ -722,16 +756,24 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
 rules.define("compare.finder.same_count", "compare.finder",
              "Two reports that each give one figure for the same counted thing or measure (\"239 people\" / "
              "\"230 people\", \"magnitude 6.1\" / \"6.0\"), close but incompatible, conflict though their "
-             "sentences share few words.")
+             "sentences share few words.",
+             effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): score −2 TP (recall 0.80 → 0.40); "
+                     "never fired in the read half."))
 rules.define("compare.finder.magnitude", "compare.finder",
              "A report that gives two vague orders of magnitude for one counted thing (\"tens of thousands\", "
-             "\"hundreds of thousands\") conflicts, by its odd one, with a report that gives one.")
+             "\"hundreds of thousands\") conflicts, by its odd one, with a report that gives one.",
+             effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): read −1 TP (recall 0.86 → 0.71); "
+                     "never fired in the score half. BASIL and other sets ±0 (docs/compare.md)."))
 rules.define("compare.judge.irrealis", "compare.judge",
              "A figure a report only supposes or requires (\"the 67 votes necessary\", \"if they get 60 "
-             "votes\"; Claim.irrealis) is not its figure for the thing: the single-figure rule leaves it out.")
+             "votes\"; Claim.irrealis) is not its figure for the thing: the single-figure rule leaves it out.",
+             effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): no change (3 read / 4 score pairs)."
+                     " Other sets 4 → 3 conflicts, BASIL 12 → 11, a false alarm gone (commit 803ed1f)."))
 rules.define("compare.judge.counted_event", "compare.judge",
              "Single figures are also grouped by the kind of event they count (\"people\" injured): a report "
-             "with many counts of people may still give one count of the injured.")
+             "with many counts of people may still give one count of the injured.",
+             effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): score −1 TP (recall 0.80 → 0.60); "
+                     "never fired in the read half."))
 
 # The vetoes a single-figure pair (``compare.finder.same_count``) is checked against, in order.
 COUNT_VETOES = (
@@ -742,7 +784,8 @@ COUNT_VETOES = (
 )
 
 
-@rules.register("compare.veto.vague_amount", "compare.veto")
+@rules.register("compare.veto.vague_amount", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _vague_amount(pair: ClaimPair, context: object) -> bool:
     """A vague amount ("several", "thousands") that fixes no order of magnitude is no figure a
     single-figure conflict can rest on."""
@@ -751,7 +794,8 @@ def _vague_amount(pair: ClaimPair, context: object) -> bool:
         _order_of_magnitude(a) and _order_of_magnitude(b))
 
 
-@rules.register("compare.veto.small_single_count", "compare.veto")
+@rules.register("compare.veto.small_single_count", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _small_single_count(pair: ClaimPair, context: object) -> bool:
     """Single counts under 10 (``COUNT_MINIMUM``: "two senators", "three debates") name many
     different subsets in one story."""
@@ -760,7 +804,8 @@ def _small_single_count(pair: ClaimPair, context: object) -> bool:
                                                          pair.b.mention.value.low) < COUNT_MINIMUM
 
 
-@rules.register("compare.veto.counted_event_differs", "compare.veto")
+@rules.register("compare.veto.counted_event_differs", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _counted_event_differs(pair: ClaimPair, context: object) -> bool:
     """Single figures whose heads name different kinds of event ("killed" / "injured") count
     different things."""
@@ -770,7 +815,8 @@ def _counted_event_differs(pair: ClaimPair, context: object) -> bool:
     return a.head in EVENT_CLASS_NAMES and b.head in EVENT_CLASS_NAMES and a.head != b.head
 
 
-@rules.register("compare.veto.far_apart", "compare.veto")
+@rules.register("compare.veto.far_apart", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _far_apart(pair: ClaimPair, context: object) -> bool:
     """Single figures more than 1.5 times apart (``COUNT_RATIO``) are more likely of different
     things than one thing misreported."""
@@ -928,7 +974,8 @@ def _misspelt_words(a_words: list[str], b_words: list[str]) -> frozenset[str]:
 NAME_VETOES = ("compare.veto.standard_variant", "compare.veto.vowel_swap")
 
 
-@rules.register("compare.veto.standard_variant", "compare.veto")
+@rules.register("compare.veto.standard_variant", "compare.veto",
+                effect='Never fired on the dev pairs (41).')
 def _standard_variant(pair: tuple[str, str, frozenset[str]], context: object) -> bool:
     """Two standard forms of one name ("Mohammed" / "Muhammad", a known variant) are no
     misspelling."""
@@ -937,7 +984,9 @@ def _standard_variant(pair: tuple[str, str, frozenset[str]], context: object) ->
     return is_standard_variant(pair[0], pair[1])
 
 
-@rules.register("compare.veto.vowel_swap", "compare.veto")
+@rules.register("compare.veto.vowel_swap", "compare.veto",
+                effect=("Never fired on the dev pairs (41). Other sets: romanisations kept out when added "
+                        "(docs/compare.md, first round)."))
 def _vowel_swap_veto(pair: tuple[str, str, frozenset[str]], context: object) -> bool:
     """Names that differ only in one vowel for another ("Muammar" / "Moammar") vary by
     romanisation or sound, no evidence of a misspelling."""
@@ -945,7 +994,9 @@ def _vowel_swap_veto(pair: tuple[str, str, frozenset[str]], context: object) -> 
     return len(difference) == 2 and _vowel_swap(*sorted(difference))
 
 
-@rules.register("compare.finder.spelling", "compare.finder")
+@rules.register("compare.finder.spelling", "compare.finder",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): read −2 TP (recall 0.86 → 0.57);"
+                        ' never fired in the score half. Finds the seed pair\'s "Steam"/"Stream".'))
 def _spelling(context: StoryContext) -> list[Finding]:
     """Names one or two edits apart across sources (\"Steam\" / \"Stream\"): one name spelt two
     ways, unless a veto (``NAME_VETOES``) drops the pair."""
@@ -1001,21 +1052,28 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
     return findings
 
 
-@rules.register("compare.finder.kinship", "compare.finder")
+@rules.register("compare.finder.kinship", "compare.finder",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): score −1 TP (recall 0.80 → "
+                        "0.60); never fired in the read half. BASIL +1 when added (docs/compare.md)."))
 def _kinship(context: StoryContext) -> list[Finding]:
     """Reports that order the same two siblings the opposite way ("the younger sister of Liz" /
     "Liz's older sister") conflict (``polarity.kin_age_conflicts``)."""
     return kin_age_conflicts(list(context.annotated), context.canonical)
 
 
-@rules.register("compare.finder.denial", "compare.finder")
+@rules.register("compare.finder.denial", "compare.finder",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): read −1 TP (recall 0.86 → 0.71),"
+                        " score −1 TP (0.80 → 0.60). BASIL ±0; other sets: gold findings only "
+                        "(docs/compare.md, second round)."))
 def _denial(context: StoryContext) -> list[Finding]:
     """An act denied in a bounded period ("no deal has yet been announced") against the act
     reported ("they struck a deal") conflicts (``polarity.denial_conflicts``)."""
     return denial_conflicts(list(context.annotated), context.canonical)
 
 
-@rules.register("compare.finder.statements", "compare.finder")
+@rules.register("compare.finder.statements", "compare.finder",
+                effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): no conflict changes (fires on "
+                        "every pair); it makes the statement agreements and uniques."))
 def _statement_findings(context: StoryContext) -> list[Finding]:
     """Sentences two or more sources say alike (TF-IDF cosine >= 0.33, complete linkage) are
     agreements; a sentence with no counterpart (< 0.2) is unique."""
@@ -1184,7 +1242,9 @@ def _claim_findings(edges: list[_Edge], articles: dict[str, Article]) -> list[Fi
 
 rules.define("compare.judge.restated", "compare.judge",
              "A typed agreement whose every span sits inside one corroborated statement (\"Texas\" agreed "
-             "inside two copies of one quote) is left out: the statement already says it.")
+             "inside two copies of one quote) is left out: the statement already says it.",
+             effect=("Dev pairs, rule off (benchmarks/pairs.py --ablate): no conflict changes (7 read / 5 "
+                     "score pairs); it only drops agreements."))
 
 
 def _restates(finding: Finding, statements: list[Finding]) -> bool:

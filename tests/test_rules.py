@@ -313,6 +313,20 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         ("About 500 people marched on Sunday. Police said 30 people were injured and 9 people arrested.",
          "Some 500 people joined the march. Police held 9 people overnight."),
         conflict("30", "42", kind="number")),
+    "compare.judge.event_in_clause": Example(
+        ("Officials said 17 people died in the floods in the valley.",
+         "The death toll from the floods in the valley rose to 15, officials said."),
+        ("Officials said 17 people were injured in the floods in the valley.",
+         "The death toll from the floods in the valley rose to 15, officials said."),
+        conflict("17", "15", kind="number")),
+    "compare.judge.dated_event": Example(
+        ("The vote on the budget is expected to begin in the Senate on Wednesday, followed by the Assembly "
+         "on Thursday.",
+         "The Assembly voted later on Wednesday to pass the budget, and the bill became law."),
+        ("The talks began on Monday in Geneva, officials said.",
+         "The talks were held on Tuesday in Geneva, officials said."),
+        conflict("Thursday", "Wednesday", kind="date"),
+        published=(date(2025, 3, 11), date(2025, 3, 13))),
     "compare.judge.restated": Example(
         ("The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers.",
          "The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers."),

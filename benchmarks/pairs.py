@@ -227,12 +227,16 @@ def run(shared: Path, out: Path | None, pairs_path: Path | None = None, kept: li
         *([f"- {f}" for f in false_alarms] or ["- none"]),
         "",
     ]
-    report = "\n".join(lines)
+    _publish("\n".join(lines), out)
+    return figures
+
+
+def _publish(report: str, out: Path | None) -> None:
+    """Print a report and write it to ``out`` (a results page collect.py gathers)."""
     print(report)
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(report, encoding="utf-8")
-    return figures
 
 
 def ablate(kept: list, out: Path | None) -> str:
@@ -285,10 +289,7 @@ def ablate(kept: list, out: Path | None) -> str:
         lines += ["", "Never fired in this half: " + (", ".join(f"`{n}`" for n in quiet) or "none") + "."]
     lines += ["", f"{reruns} re-runs of compare in {time.perf_counter() - started:.0f} s.", ""]
     report = "\n".join(lines)
-    print(report)
-    if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(report, encoding="utf-8")
+    _publish(report, out)
     return report
 
 

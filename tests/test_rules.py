@@ -41,40 +41,37 @@ def _joined(finding: Finding) -> str:
     return " | ".join(e.text for e in finding.evidence)
 
 
-def conflict(*needles: str, kind: str | None = None) -> Callable[[list[Finding]], bool]:
-    """A conflict whose evidence holds every needle."""
+def finding(type_: str, *needles: str, kind: str | None = None) -> Callable[[list[Finding]], bool]:
+    """A finding of ``type_`` (and ``kind``) whose evidence holds every needle."""
     def shows(findings: list[Finding]) -> bool:
-        return any(f.type == "conflict" and (kind is None or f.kind == kind)
+        return any(f.type == type_ and (kind is None or f.kind == kind)
                    and all(n in _joined(f) for n in needles) for f in findings)
-    shows.__doc__ = f"a conflict on {needles}"
+    shows.__doc__ = f"a {type_} ({kind or 'any kind'}) on {needles}"
     return shows
+
+
+def absent(found: Callable[[list[Finding]], bool]) -> Callable[[list[Finding]], bool]:
+    """No such finding (what a veto does)."""
+    def shows(findings: list[Finding]) -> bool:
+        return not found(findings)
+    shows.__doc__ = f"no {found.__doc__[2:]}"
+    return shows
+
+
+def conflict(*needles: str, kind: str | None = None) -> Callable[[list[Finding]], bool]:
+    return finding("conflict", *needles, kind=kind)
 
 
 def no_conflict(*needles: str, kind: str | None = None) -> Callable[[list[Finding]], bool]:
-    """No conflict whose evidence holds every needle (what a veto does)."""
-    found = conflict(*needles, kind=kind)
-
-    def shows(findings: list[Finding]) -> bool:
-        return not found(findings)
-    shows.__doc__ = f"no conflict on {needles}"
-    return shows
+    return absent(finding("conflict", *needles, kind=kind))
 
 
 def agreement(*needles: str, kind: str | None = None) -> Callable[[list[Finding]], bool]:
-    def shows(findings: list[Finding]) -> bool:
-        return any(f.type == "agreement" and (kind is None or f.kind == kind)
-                   and all(n in _joined(f) for n in needles) for f in findings)
-    shows.__doc__ = f"an agreement ({kind}) on {needles}"
-    return shows
+    return finding("agreement", *needles, kind=kind)
 
 
 def no_agreement(*needles: str, kind: str | None = None) -> Callable[[list[Finding]], bool]:
-    found = agreement(*needles, kind=kind)
-
-    def shows(findings: list[Finding]) -> bool:
-        return not found(findings)
-    shows.__doc__ = f"no agreement ({kind}) on {needles}"
-    return shows
+    return absent(finding("agreement", *needles, kind=kind))
 
 
 BRIDGE = "The bridge over the river opened in {}, the city council said."

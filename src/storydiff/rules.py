@@ -304,6 +304,9 @@ __all__ = ["Rule", "RuleRun", "UnknownRule", "FAMILIES", "register", "define", "
 if __name__ == "__main__":  # python -m storydiff.rules docs  ->  the text of docs/rules.md
     import sys
 
+    # Run as __main__, this file is a second copy of the module: the registry is the package's.
+    from storydiff.rules import markdown as _package_markdown
+
     if sys.argv[1:] != ["docs"]:
         sys.exit("usage: python -m storydiff.rules docs > docs/rules.md")
-    sys.stdout.write(markdown())
+    sys.stdout.write(_package_markdown())

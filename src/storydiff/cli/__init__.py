@@ -13,5 +13,6 @@ from . import brief_cmd  # noqa: F401  (brief)
 from . import verify_cmd  # noqa: F401  (verify)
 from . import serve_cmd  # noqa: F401  (serve: the web app)
 from . import live_cmds  # noqa: F401  (fetch, follow, revisions)
+from . import rules_cmd  # noqa: F401  (rules: the named heuristics)
 
 __all__ = ["app"]

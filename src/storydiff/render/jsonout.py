@@ -60,8 +60,10 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "confidence": finding.confidence,
         "explanation": finding.explanation,
         "evidence": [evidence_dict(e) for e in finding.evidence],
+        "rule": finding.rule,
     }
     if finding.type == "conflict":
+        data["vetoes_passed"] = list(finding.vetoes_passed)
         data["likely_update"] = finding.likely_update
         if finding.published:
             data["published"] = finding.published

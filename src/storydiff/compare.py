@@ -33,7 +33,8 @@ from .annotate import annotate_articles
 from .clean import clean_article
 from .dating import infer_published
 from .errors import NotEnoughArticles
-from .ingest import read_articles
+from .ingest import article_length_problem, read_articles
+from .language import language_warnings
 from .polarity import denial_conflicts, kin_age_conflicts
 from .model import (
     AnnotatedArticle,
@@ -937,6 +938,9 @@ def prepare(articles: Iterable[Article]) -> list[Article]:
 def compare_articles(articles: Sequence[Article], settings: Settings | None = None) -> Comparison:
     """Compare the articles of one story: the core of ``storydiff compare``."""
     settings = settings or default_settings()
+    for article in articles:  # spaCy refuses over 1,000,000 characters (E088); see ingest
+        if problem := article_length_problem(article, settings.max_article_chars):
+            raise problem
     prepared = prepare(articles)
     if len(prepared) < 2:
         raise NotEnoughArticles(
@@ -948,13 +952,15 @@ def compare_articles(articles: Sequence[Article], settings: Settings | None = No
     canonical = canonical_names(annotated)
     findings = [f for f in compare_annotated(annotated, canonical)
                 if f.type != "conflict" or f.confidence >= settings.min_conflict_confidence]
-    return Comparison(articles=prepared, findings=findings, entities=_entity_index(annotated, canonical))
+    return Comparison(articles=prepared, findings=findings, entities=_entity_index(annotated, canonical),
+                      warnings=language_warnings(prepared, settings.min_language_chars))
 
 
 def compare_paths(paths: Iterable[str], settings: Settings | None = None, **metadata) -> Comparison:
     """Read, clean and compare files; unreadable inputs are listed in ``errors``."""
     settings = settings or default_settings()
-    result = read_articles(paths, max_bytes=settings.max_input_bytes, **metadata)
+    result = read_articles(paths, max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars,
+                           **metadata)
     if len(result.articles) < 2:
         raise NotEnoughArticles(
             f"a comparison needs at least two readable articles, got {len(result.articles)}"
@@ -963,4 +969,5 @@ def compare_paths(paths: Iterable[str], settings: Settings | None = None, **meta
         )
     comparison = compare_articles(result.articles, settings)
     comparison.errors = result.errors
+    comparison.warnings = result.warnings + comparison.warnings
     return comparison

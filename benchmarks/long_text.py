@@ -2,25 +2,24 @@
 
     PYTHONPATH=src python benchmarks/long_text.py [--chars 100000 --chars 400000 ...] [--out benchmarks/results/long_text.md]
 
-Each size runs `storydiff compare LONG SHORT --format json` in a fresh process and records its
+Each size runs `storydiff compare LONG SHORT SHORT_B --format json` in a fresh process and records its
 wall time, peak resident memory (the child's ru_maxrss), exit code and first line of stderr.
 The long report is made of invented news sentences (seeded; names, places, figures and dates
 varied, paragraphs of five sentences), so the parser sees ordinary prose, not one repeated
-line. The last row is a 5 MB article: above ``max_article_chars`` it is refused with a message
-naming it, and the short report is still read.
+line. The last rows are 1.1 MB and 4.9 MB articles: above ``max_article_chars`` they are refused
+with a message naming them, and the two short reports are still compared (exit 1).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import platform
 import random
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -56,26 +55,36 @@ def long_text(chars: int, seed: int = 7) -> str:
 SHORT = ("Millbrook council backs homes plan\n\n"
          "The city council approved 120 new homes in Millbrook on Tuesday, said Lena Ortiz. "
          "The plan, which will cost 14 million dollars, was first proposed in 2019.\n")
+SHORT_B = ("Homes plan passes in Millbrook\n\n"
+           "The council in Millbrook voted on Tuesday for 150 homes, according to Lena Ortiz. "
+           "The 14 million dollar plan dates from 2019.\n")
+
+# A fresh parent per size, so that the peak reported is that size's own (ru_maxrss of the
+# children is the largest child a process ever waited for).
+MEASURE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - start
+sys.stdout.write(repr((done.returncode, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                       done.stderr)))
+"""
 
 
 def run(chars: int, folder: Path) -> dict:
     long_path = folder / f"long-{chars}.txt"
     long_path.write_text("Long report\n\n" + long_text(chars), encoding="utf-8")
-    short_path = folder / "short.txt"
-    short_path.write_text(SHORT, encoding="utf-8")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", "from storydiff.cli import app; app()", "compare", str(long_path), str(short_path),
-                           "--format", "json", "-o", str(folder / "out.json")],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-    wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    lines = [line for line in done.stderr.splitlines() if line.strip()]
-    return {"chars": chars, "bytes": long_path.stat().st_size, "wall": wall,
-            # ru_maxrss of the children is the largest child so far: it only grows, so run
-            # the sizes from small to large (main sorts them)
-            "rss_mb": max(peak, before) / 1024, "rss_new": peak > before, "exit": done.returncode,
-            "stderr": lines[0] if lines else "", "traceback": "Traceback" in done.stderr}
+    (folder / "short.txt").write_text(SHORT, encoding="utf-8")
+    (folder / "short-b.txt").write_text(SHORT_B, encoding="utf-8")
+    command = [sys.executable, "-c", "from storydiff.cli import app; app()", "compare", str(long_path),
+               str(folder / "short.txt"), str(folder / "short-b.txt"), "--format", "json",
+               "-o", str(folder / "out.json")]
+    measured = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, check=True)
+    code, wall, peak, stderr = ast.literal_eval(measured.stdout)
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    return {"chars": chars, "bytes": long_path.stat().st_size, "wall": wall, "rss_mb": peak / 1024,
+            "exit": code, "stderr": lines[0] if lines else "", "traceback": "Traceback" in stderr}
 
 
 def main() -> None:
@@ -83,7 +92,7 @@ def main() -> None:
     parser.add_argument("--chars", type=int, action="append")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    sizes = sorted(args.chars or [50_000, 200_000, 400_000, 5_000_000])
+    sizes = sorted(args.chars or [50_000, 100_000, 199_000, 1_100_000, 4_900_000])
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for chars in sizes:
@@ -95,7 +104,7 @@ def main() -> None:
         "# Long articles",
         "",
         "Command: `PYTHONPATH=src python benchmarks/long_text.py --out benchmarks/results/long_text.md`.  ",
-        "Data: one long invented report (seeded sentences, paragraphs of five) beside a short one, "
+        "Data: one long invented report (seeded sentences, paragraphs of five) beside two short ones, "
         "`storydiff compare --format json` in a fresh process per size.  ",
         f"Machine: 2 cores shared with other sessions' jobs, Python {platform.python_version()}; date {stamp}.",
         "",
@@ -106,7 +115,7 @@ def main() -> None:
         "|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        rss = f"{row['rss_mb']:,.0f}" if row["rss_new"] else f"≤ {row['rss_mb']:,.0f}"
+        rss = f"{row['rss_mb']:,.0f}"
         lines.append(f"| {row['chars']:,} | {row['bytes']:,} | {row['exit']} | {row['wall']:.1f} | {rss} | "
                      f"{'yes' if row['traceback'] else 'no'} | {row['stderr'][:140].replace('|', '/')} |")
     text = "\n".join(lines) + "\n"

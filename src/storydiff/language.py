@@ -6,7 +6,9 @@ The detector is py3langid (langid.py's model, shipped inside its wheel: nothing 
 downloaded). It is asked only about texts of at least ``Settings.min_language_chars``
 letters, and a text is named only when another language is the detector's first choice with
 a normalised probability of at least ``CONFIDENT``: a short English report full of foreign
-names scores English first at 0.2-0.7, so anything less sure stays silent.
+names scores English first at 0.2-0.7, so anything less sure stays silent. Over the 2,041
+English reports of ../shared/data/stories/ (BASIL, DUC 2004, ECB+, NewsWCL50, WikiRef220) it
+names none (81 are under 200 letters and not asked).
 """
 
 from __future__ import annotations

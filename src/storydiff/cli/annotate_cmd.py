@@ -15,7 +15,7 @@ from ..annotate import annotate_articles
 from ..compare import prepare
 from ..ingest import read_articles
 from ..settings import load_settings
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app
 from .options import PUBLISHED_HELP, check_output, published_option, report_inputs
 
 

@@ -191,6 +191,9 @@ def show(
     except StorydiffError as exc:
         err_console.print(f"error: story {story}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
+    from .options import report_warnings
+
+    report_warnings(comparison.warnings)
     story_brief = None
     if brief if brief is not None else fmt == "html":
         from ..brief import summarise

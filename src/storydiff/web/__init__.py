@@ -34,6 +34,11 @@ from ..settings import load_settings
 from ..store import open_existing, story_sources
 
 RECENT_STORIES = 16
+# The /compare form, described by hand as the endpoint reads the form itself (see there).
+_FORM_SCHEMA = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object",
+    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                   "texts": {"type": "array", "items": {"type": "string"}}}}}}}}
 _TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 
@@ -132,7 +137,7 @@ def create_app(database: str | Path | None = None) -> FastAPI:
         brief = summarise(comparison.articles, findings=comparison.findings)
         return render_html(comparison, brief=brief, home="/")
 
-    @app.post("/compare", response_class=HTMLResponse)
+    @app.post("/compare", response_class=HTMLResponse, openapi_extra=_FORM_SCHEMA)
     async def compare_form(request: Request):
         # Parsed here rather than by declared File/Form parameters: Starlette's default caps a
         # pasted text at 1 MB with a bare error; the limit is the input limit, and a text over

@@ -76,6 +76,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in comparison.findings],
         "entities": comparison.entities,
         "errors": [{"source": e.source, "message": e.message} for e in comparison.errors],
+        "warnings": [{"source": w.source, "message": w.message} for w in comparison.warnings],
     }
 
 

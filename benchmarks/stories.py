@@ -110,8 +110,9 @@ def _span_line(e: dict, articles: dict[str, dict]) -> str:
     return f"    {e['article']} {e.get('field', 'text')}[{e['start']}:{e['end']}]: {passage!r}"
 
 
-def dev_part(results: list[dict], stories: list[tuple[dict, list[dict]]], always_read) -> tuple[list[str], list[str]]:
-    """(the results page's section, the read half's details)."""
+def dev_part(results: list[dict], stories: list[tuple[dict, list[dict]]],
+             always_read) -> tuple[list[str], list[str], dict]:
+    """(the results page's section, the read half's details, per-half counts)."""
     totals = {h: Counter() for h in HALVES}
     gold_kind = {h: Counter() for h in HALVES}
     found_kind = {h: Counter() for h in HALVES}
@@ -191,7 +192,7 @@ def dev_part(results: list[dict], stories: list[tuple[dict, list[dict]]], always
         ]
     seconds = both["seconds"]
     lines.append(f"Compare time over the {both['stories']} stories (cached runs count as 0): {seconds:.0f} s.")
-    return lines, details
+    return lines, details, totals
 
 
 # --- part 2: the visible sets ----------------------------------------------------------------------
@@ -209,7 +210,7 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 
 
 def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]], always_read,
-                 annotated: set[tuple[str, str]], seed: int, sample_size: int) -> tuple[list[str], list[str]]:
+                 annotated: set[tuple[str, str]], seed: int, sample_size: int) -> tuple[list[str], list[str], dict]:
     per_set: dict[str, Counter] = defaultdict(Counter)
     conflicts: list[dict] = []
     agreements: list[dict] = []
@@ -230,9 +231,11 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
             counts[finding["type"]] += 1
             if (name, story) in annotated or finding["type"] == "unique":
                 continue
-            item = judged_item(finding, comparison, name, story, which)
-            (conflicts if item["type"] == "conflict" else agreements).append(item)
-    sample = sorted(agreements, key=lambda item: sample_rank(seed, item))[:sample_size]
+            if finding["type"] == "conflict":
+                conflicts.append(judged_item(finding, comparison, name, story, which))
+            else:
+                agreements.append((sample_rank(seed, name, finding), finding, comparison, name, story, which))
+    sample = [judged_item(*chosen[1:]) for chosen in sorted(agreements, key=lambda a: a[0])[:sample_size]]
 
     conflict_index = judgement_index(read_judgements("conflicts"))
     agreement_index = judgement_index(read_judgements("agreements"))
@@ -250,7 +253,8 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
     ]
     for name, c in per_set.items():
         lines.append(f"| {name} | {c['stories']} | {c['articles']} | {c['conflict']} | {c['agreement']} | "
-                     f"{c['unique']} | {c['skipped_inputs']} | {c['seconds']:.0f} ({c['stories'] - c['cached']} stories) |")
+                     f"{c['unique']} | {c['skipped_inputs']} | "
+                     f"{c['seconds']:.0f} ({c['stories'] - c['cached']} stories) |")
     lines += ["", f"Stories that failed: {len(failures)}" + "".join(f"\n- {f}" for f in failures), ""]
 
     lines += ["Conflicts on the stories `stories_dev.json` does not annotate, judged blind "
@@ -258,11 +262,13 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
               "| half | reported | judged | right | update | wrong | precision (judged) | not judged yet |",
               "|---|---|---|---|---|---|---|---|"]
     details: list[str] = []
+    figures = {h: Counter() for h in HALVES}
     for h in HALVES:
         mine = [c for c in conflicts if c["half"] == h]
         verdicts = Counter(verdict_of(c, conflict_index) for c in mine)
         judged = sum(n for v, n in verdicts.items() if v)
         right = sum(verdicts[v] for v in RIGHT_CONFLICT)
+        figures[h].update(conflicts=len(mine), judged=judged, right=right)
         lines.append(f"| {h} | {len(mine)} | {judged} | {verdicts['right']} | {verdicts['update']} | "
                      f"{verdicts['wrong']} | {ratio(right, judged):.2f} ({right}/{judged}) | {verdicts[None]} |")
         if h == READ:
@@ -275,13 +281,15 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
                     details += [f"    {e['article']} {e['field']}[{e['start']}:{e['end']}] ({e['published']}): "
                                 f"{marked_passage(e)!r}" for e in c["evidence"]]
     lines += ["", f"Agreements: a sample of {len(sample)} of the {len(agreements)} reported on those stories "
-              f"(seed {seed}: the {sample_size} items with the lowest sha256 of seed and item id), judged blind "
+              f"(seed {seed}: the {sample_size} with the lowest sha256 of seed, set and evidence offsets), judged blind "
               "(`benchmarks/judgements/agreements.jsonl`):", "",
-              "| half | sampled | judged | wrong | share wrong (judged) | not judged yet |", "|---|---|---|---|---|---|"]
+              "| half | sampled | judged | wrong | share wrong (judged) | not judged yet |",
+              "|---|---|---|---|---|---|"]
     for h in HALVES:
         mine = [a for a in sample if a["half"] == h]
         verdicts = Counter(verdict_of(a, agreement_index) for a in mine)
         judged = verdicts["correct"] + verdicts["wrong"]
+        figures[h].update(agreements_judged=judged, agreements_wrong=verdicts["wrong"], sampled=len(mine))
         lines.append(f"| {h} | {len(mine)} | {judged} | {verdicts['wrong']} | "
                      f"{ratio(verdicts['wrong'], judged):.2f} ({verdicts['wrong']}/{judged}) | {verdicts[None]} |")
         if h == READ:
@@ -292,7 +300,25 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
                     details += [f"    {e['article']}: {marked_passage(e)!r}" for e in a["evidence"]]
     lines += ["", f"Pending for the judges: {len(pending_conflicts)} conflicts, {len(pending_agreements)} "
               "agreements (`benchmarks/judging/pending-*.jsonl`, not in git)."]
-    return lines, details
+    return lines, details, figures
+
+
+def headline(dev: dict | None, visible: dict | None) -> list[str]:
+    """The issue's three figures per half: conflicts right (stories_dev and judged visible
+    conflicts together), recall on stories_dev, share of wrong agreements in the judged sample."""
+    lines = ["| half | conflicts right (stories_dev + judged) | recall on stories_dev | "
+             "wrong agreements (judged sample) |", "|---|---|---|---|"]
+    for h in HALVES:
+        d, v = (dev or {}).get(h, Counter()), (visible or {}).get(h, Counter())
+        right, reported = d["right"] + v["right"], d["reported"] + v["judged"]
+        pending = v["conflicts"] - v["judged"]
+        lines.append(
+            f"| {h} | {ratio(right, reported):.2f} ({right}/{reported}; {pending} visible conflicts not judged) | "
+            + (f"{ratio(d['found'], d['gold']):.2f} ({d['found']}/{d['gold']})" if dev else "not run") + " | "
+            + (f"{ratio(v['agreements_wrong'], v['agreements_judged']):.2f} ({v['agreements_wrong']}/"
+               f"{v['agreements_judged']} judged of {v['sampled']})" if visible else "not run") + " |")
+    return lines + ["", "Issue 16 is done when, on the score half: conflicts right >= 0.85, recall >= 0.6, "
+                        "wrong agreements <= 0.10.", ""]
 
 
 def _key(item: dict) -> str:
@@ -337,6 +363,7 @@ def main() -> int:
         "",
     ]
     details: list[str] = []
+    dev_figures = visible_figures = None
     if not args.no_cli_check:
         story, records = dev[0]
         same, how = _cli_path.check_against_cli("compare", records)
@@ -351,7 +378,7 @@ def main() -> int:
         print(f"stories_dev.json: {len(dev)} stories", file=sys.stderr)
         results = _cli_path.run_many("compare", [records for _, records in dev], version, jobs=args.jobs,
                                      use_cache=not args.no_cache)
-        section, found = dev_part(results, dev, always_read)
+        section, found, dev_figures = dev_part(results, dev, always_read)
         lines += section + [f"Wall time of this part: {time.perf_counter() - started:.0f} s.", ""]
         details += ["## stories_dev.json, read half", ""] + found + [""]
     if not args.no_visible:
@@ -360,11 +387,13 @@ def main() -> int:
         print(f"visible sets: {len(stories)} stories", file=sys.stderr)
         results = _cli_path.run_many("compare", [records for _, _, records in stories], version, jobs=args.jobs,
                                      use_cache=not args.no_cache)
-        section, found = visible_part(results, stories, always_read, annotated, args.seed, AGREEMENT_SAMPLE)
+        section, found, visible_figures = visible_part(results, stories, always_read, annotated, args.seed,
+                                                       AGREEMENT_SAMPLE)
         lines += section + ["", f"Wall time of this part ({args.jobs} processes): "
                                 f"{time.perf_counter() - started:.0f} s.", ""]
         details += ["## Visible sets, read half: conflicts not judged right, wrong agreements", ""] + found
     lines.append(f"Total wall time: {time.perf_counter() - started_all:.0f} s.")
+    lines[4:4] = headline(dev_figures, visible_figures)
     report = "\n".join(lines) + "\n"
     print("\n".join(details))
     print()

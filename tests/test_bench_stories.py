@@ -149,19 +149,22 @@ def test_verdicts_are_checked_by_item_type():
     assert _scoring.judgement(agreement, "wrong")["type"] == "agreement"
 
 
-def test_the_agreement_sample_keeps_its_members_when_items_are_added():
-    items = [item_of({"type": "agreement", "evidence": [span("a", word), span("b", "15")]})
-             for word in ("ferry", "Monday", "Officials", "Rescuers", "night")]
+def test_the_agreement_sample_keeps_its_members_when_findings_are_added():
+    findings = [{"type": "agreement", "evidence": [span("a", word), span("b", "15")]}
+                for word in ("ferry", "Monday", "Officials", "Rescuers", "night")]
 
-    def sample(pool, size=2):
-        return [i["id"] for i in sorted(pool, key=lambda i: _scoring.sample_rank(16, i))[:size]]
+    def sample(pool, size=2, seed=16):
+        ranked = sorted(pool, key=lambda f: _scoring.sample_rank(seed, "testset", f))
+        return [f["evidence"][0]["text"] for f in ranked[:size]]
 
-    first = sample(items[:3])
-    # Adding items can push a member out only in favour of a new item, never of an old one.
-    assert set(sample(items)) <= set(first) | {i["id"] for i in items[3:]}
-    assert sample(list(reversed(items[:3]))) == first  # the order items come in does not matter
-    assert len({_scoring.sample_rank(16, i) for i in items}) == 5
-    assert sample(items, 5) != [i["id"] for i in sorted(items, key=lambda i: _scoring.sample_rank(18, i))]
+    first = sample(findings[:3])
+    # Adding findings can push a member out only in favour of a new one, never of an old one.
+    assert set(sample(findings)) <= set(first) | {"Rescuers", "night"}
+    assert sample(list(reversed(findings[:3]))) == first  # the order findings come in does not matter
+    assert len({_scoring.sample_rank(16, "testset", f) for f in findings}) == 5
+    assert sample(findings, 5) != sample(findings, 5, seed=18)
+    moved = {"type": "agreement", "evidence": [{**span("a", "ferry"), "field": "title"}, span("b", "15")]}
+    assert _scoring.sample_rank(16, "testset", moved) != _scoring.sample_rank(16, "testset", findings[0])
 
 
 def test_import_appends_hashed_judgements_and_reports_bad_answers(tmp_path, monkeypatch):

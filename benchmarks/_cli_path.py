@@ -103,6 +103,7 @@ def run(command: str, records: list[dict], version: str, words: int | None = Non
     path = CACHE / f"{key}.json"
     if use_cache and path.exists():
         result = json.loads(path.read_text(encoding="utf-8"))
+        result["stderr"] = _problems(result["stderr"])
         result["cached"] = True
         return result
     with tempfile.TemporaryDirectory(prefix="storydiff-bench-") as folder:
@@ -111,11 +112,16 @@ def run(command: str, records: list[dict], version: str, words: int | None = Non
         code, messages = _run_in_process(command, files, output, words)
         parsed = json.loads(output.read_text(encoding="utf-8")) if output.exists() else None
     # Temporary paths would make identical runs differ: messages name the file by position.
-    result = {"output": parsed, "exit": code, "stderr": messages.replace(folder + os.sep, "")}
+    result = {"output": parsed, "exit": code, "stderr": _problems(messages.replace(folder + os.sep, ""))}
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     result["cached"] = False
     return result
+
+
+def _problems(messages: str) -> str:
+    """The command's messages without its "wrote <file>" notice."""
+    return "\n".join(line for line in messages.splitlines() if not line.startswith("wrote "))
 
 
 def _timed(task: tuple) -> dict:

@@ -11,11 +11,12 @@ and each report's date, and the answer format. A judge sees neither the system's
 nor its kind or confidence.
 
 ``--import`` reads a judge's answers, one JSON object a line ``{"id", "verdict", "note"}``
-(conflicts: right / wrong / update; agreements: correct / wrong), finds each item in the
-pending files and appends its judgement to ``benchmarks/judgements/conflicts.jsonl`` or
+(conflicts: right / wrong / update; agreements: correct / wrong), finds each item among those
+exported (``judging/issued-*.jsonl``, kept across runs) or pending, and appends its judgement to ``benchmarks/judgements/conflicts.jsonl`` or
 ``agreements.jsonl``: set, article ids, fields, offsets, the sha256 of each passage, verdict,
 note; never the passage text. Unknown ids and bad verdicts are reported by line and skipped;
-the other answers are kept.
+the other answers are kept. Then ``python benchmarks/stories.py`` (cached: seconds) reports
+the judged figures.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ def export(size: int) -> list[Path]:
         old.unlink()
     for kind in KINDS:
         items = read_jsonl(JUDGING / f"pending-{kind}.jsonl")
+        _remember(kind, items)
         for number, batch in enumerate(batches(items, size), 1):
             path = folder / f"{kind}-{number:03d}.txt"
             body = "\n\n".join(render_item(item) for item in batch)
@@ -103,9 +105,19 @@ def export(size: int) -> list[Path]:
     return written
 
 
+def _remember(kind: str, items: list[dict]) -> None:
+    """Keep every item handed to judges in ``issued-<kind>.jsonl``, so their answers can be
+    imported even after ``stories.py`` has rewritten the pending files for changed code."""
+    path = JUDGING / f"issued-{kind}.jsonl"
+    known = {item["id"] for item in read_jsonl(path)}
+    with path.open("a", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(i, ensure_ascii=False) + "\n" for i in items if i["id"] not in known)
+
+
 def import_answers(answers: Path, judge: str | None) -> tuple[dict[str, int], list[str]]:
     """Append hashed judgements for the answers; (how many per kind, problems by line)."""
-    pending = {item["id"]: (kind, item) for kind in KINDS for item in read_jsonl(JUDGING / f"pending-{kind}.jsonl")}
+    pending = {item["id"]: (kind, item) for kind in KINDS for name in (f"issued-{kind}", f"pending-{kind}")
+               for item in read_jsonl(JUDGING / f"{name}.jsonl")}
     kept: dict[str, list[dict]] = {kind: [] for kind in KINDS}
     problems = []
     for number, line in enumerate(answers.read_text(encoding="utf-8").splitlines(), 1):

@@ -299,7 +299,10 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
                     details.append(f"- WRONG AGREEMENT {a['id']} {a['set']}:{a['story']} {note}")
                     details += [f"    {e['article']}: {marked_passage(e)!r}" for e in a["evidence"]]
     lines += ["", f"Pending for the judges: {len(pending_conflicts)} conflicts, {len(pending_agreements)} "
-              "agreements (`benchmarks/judging/pending-*.jsonl`, not in git)."]
+              "agreements (`benchmarks/judging/pending-*.jsonl`, not in git). To judge them: "
+              "`python benchmarks/judge_prompt.py` writes batches of 30 (`benchmarks/judging/batches/*.txt`) for "
+              "blind judges; `python benchmarks/judge_prompt.py --import ANSWERS.jsonl --judge NAME` adds their "
+              "answers to `benchmarks/judgements/`; then re-run this benchmark."]
     return lines, details, figures
 
 

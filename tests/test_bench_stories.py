@@ -200,3 +200,15 @@ def test_export_writes_batches_with_marked_spans(tmp_path, monkeypatch):
     first = written[0].read_text(encoding="utf-8")
     assert "said ⟦12⟧ people died" in first and items[1]["id"] in first and items[2]["id"] not in first
     assert "published 2020-01-06" in first
+
+
+def test_answers_to_exported_items_import_after_the_pending_files_are_rewritten(tmp_path, monkeypatch):
+    monkeypatch.setattr(judge_prompt, "JUDGING", tmp_path)
+    monkeypatch.setattr(judge_prompt, "JUDGEMENTS", tmp_path / "judgements")
+    item = item_of(conflict(span("a", "12"), span("b", "15")))
+    (tmp_path / "pending-conflicts.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    judge_prompt.export(30)
+    (tmp_path / "pending-conflicts.jsonl").write_text("", encoding="utf-8")  # a later run, other code
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text(json.dumps({"id": item["id"], "verdict": "wrong", "note": "n"}) + "\n", encoding="utf-8")
+    assert judge_prompt.import_answers(answers, None) == ({"conflicts": 1, "agreements": 0}, [])

@@ -98,7 +98,8 @@ def cli_arguments(command: str, files: list[str], words: int | None) -> list[str
 
 def run(command: str, records: list[dict], version: str, words: int | None = None,
         use_cache: bool = True) -> dict:
-    """``{"output": parsed JSON or None, "exit": code, "stderr": messages, "cached": bool}``."""
+    """``{"output": parsed JSON or None, "exit": code, "stderr": messages, "cached": bool,
+    "compute_seconds": how long the command took when it was computed (kept in the cache)}``."""
     key = story_key(command if words is None else f"{command}:{words}", records, version)
     path = CACHE / f"{key}.json"
     if use_cache and path.exists():
@@ -106,13 +107,15 @@ def run(command: str, records: list[dict], version: str, words: int | None = Non
         result["stderr"] = _problems(result["stderr"])
         result["cached"] = True
         return result
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="storydiff-bench-") as folder:
         files = write_files(records, Path(folder))
         output = Path(folder) / "out.json"
         code, messages = _run_in_process(command, files, output, words)
         parsed = json.loads(output.read_text(encoding="utf-8")) if output.exists() else None
     # Temporary paths would make identical runs differ: messages name the file by position.
-    result = {"output": parsed, "exit": code, "stderr": _problems(messages.replace(folder + os.sep, ""))}
+    result = {"output": parsed, "exit": code, "stderr": _problems(messages.replace(folder + os.sep, "")),
+              "compute_seconds": time.perf_counter() - started}
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     result["cached"] = False

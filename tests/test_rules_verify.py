@@ -155,6 +155,16 @@ VERIFY_EXAMPLES: dict[str, tuple] = {
         "The company opened an office in Brazil.",
         "Workers were hired at its plant in Brazil last year.",
         ("verify.check.unstated_value",)),
+    "verify.veto.stated_alike": (
+        "Police did not find the weapon at the house. They found the car in a garage.",
+        "Police found the car in a garage.",
+        "Police found the weapon at the house.",
+        ()),
+    "verify.veto.converse": (
+        "The Lions won against the Tigers in the final.",
+        "The Tigers lost to the Lions in the final.",
+        "The Lions lost to the Tigers in the final.",
+        ()),
     "verify.veto.name_variant": (
         "The U.N. sent food aid to the region.",
         "The UN sent food aid to the region.",
@@ -301,3 +311,31 @@ def test_cli_verify_refuses_an_unknown_rule_in_its_config(tmp_path):
     run = subprocess.run(command + ["--format", "json"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert '"verdict": "faithful"' in run.stdout
+
+
+def test_unfaithful_needs_a_contradiction_or_mostly_unsupported_content_unless_strict():
+    from storydiff.verify import verdict_of
+
+    source = Article("src", "The council approved the new budget on Monday. The vote was close.")
+    # One sentence restated, one the source never says: not contradicted, half unsupported.
+    partly = verify(source, Article("der", "The council approved the new budget. Penguins enjoy cold water."))
+    assert [s.status for s in partly.statements] == ["supported", "not_mentioned"]
+    assert partly.verdict == "faithful" and not partly.strict
+    assert verify(source, Article("der", "The council approved the new budget. Penguins enjoy cold water."),
+                  strict=True).verdict == "unfaithful"
+    assert verdict_of(partly.statements, unsupported_share=0.5) == "unfaithful"
+    # Nothing the source says: unfaithful either way.
+    assert verify(source, Article("der", "Penguins enjoy cold water.")).verdict == "unfaithful"
+    # A contradiction, with both spans: unfaithful either way.
+    contradicted = verify(source, Article("der", "The council rejected the new budget on Monday."))
+    assert contradicted.verdict == "unfaithful"
+    assert any(s.status == "contradicted" and {e.article for e in s.evidence} == {"src", "der"}
+               for s in contradicted.statements)
+
+
+def test_strict_keeps_todays_rules():
+    source = Article("src", "The Lions won against the Tigers in the final.")
+    derived = Article("der", "The Tigers lost to the Lions in the final.")
+    assert verify(source, derived).verdict == "faithful"  # one result told from both ends
+    strict = verify(source, derived, strict=True)
+    assert strict.verdict == "unfaithful" and strict.strict and strict.to_dict()["strict"] is True

@@ -33,8 +33,7 @@ def run(clusters: int, references: int) -> tuple[dict, list[str]]:
     from storydiff.annotate.nlp import load_nlp
     from storydiff.model import Article
     from storydiff.settings import default_settings
-    from storydiff import rules
-    from storydiff.verify import PARAPHRASE_VETOES, annotate_pair, verdict_of, verify, verify_annotated
+    from storydiff.verify import verdict_of, verify
 
     path = require_shared().parent / "summaries" / "duc2004" / "clusters.jsonl"
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -51,16 +50,12 @@ def run(clusters: int, references: int) -> tuple[dict, list[str]]:
         for number, summary in enumerate(record["references"][:references]):
             derived = Article(f"{record['cluster']}:reference-{number}", summary)
             started = time.perf_counter()
-            # What ``verify`` and ``verify --strict`` do, annotating once.
-            pair = annotate_pair(source, derived)
-            statements = verify_annotated(*pair)
+            result = verify(source, derived)
             seconds += time.perf_counter() - started
-            with rules.rule_run(PARAPHRASE_VETOES):
-                strict = verify_annotated(*pair)
             pairs += 1
-            verdicts[verdict_of(statements)] += 1
-            verdicts["strict " + verdict_of(strict, strict=True)] += 1
-            for statement in statements:
+            verdicts[result.verdict] += 1
+            verdicts["strict " + verdict_of(result.statements, strict=True)] += 1
+            for statement in result.statements:
                 if statement.status == "supported":
                     continue
                 kinds[(statement.status, statement.kind or "-")] += 1

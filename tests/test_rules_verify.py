@@ -155,16 +155,6 @@ VERIFY_EXAMPLES: dict[str, tuple] = {
         "The company opened an office in Brazil.",
         "Workers were hired at its plant in Brazil last year.",
         ("verify.check.unstated_value",)),
-    "verify.veto.stated_alike": (
-        "Police did not find the weapon at the house. They found the car in a garage.",
-        "Police found the car in a garage.",
-        "Police found the weapon at the house.",
-        ()),
-    "verify.veto.converse": (
-        "The Lions won against the Tigers in the final.",
-        "The Tigers lost to the Lions in the final.",
-        "The Lions lost to the Tigers in the final.",
-        ()),
     "verify.veto.name_variant": (
         "The U.N. sent food aid to the region.",
         "The UN sent food aid to the region.",
@@ -332,10 +322,3 @@ def test_unfaithful_needs_a_contradiction_or_mostly_unsupported_content_unless_s
     assert any(s.status == "contradicted" and {e.article for e in s.evidence} == {"src", "der"}
                for s in contradicted.statements)
 
-
-def test_strict_keeps_todays_rules():
-    source = Article("src", "The Lions won against the Tigers in the final.")
-    derived = Article("der", "The Tigers lost to the Lions in the final.")
-    assert verify(source, derived).verdict == "faithful"  # one result told from both ends
-    strict = verify(source, derived, strict=True)
-    assert strict.verdict == "unfaithful" and strict.strict and strict.to_dict()["strict"] is True

@@ -36,7 +36,9 @@ Every statement (sentence) of the derived text gets one status:
   "despite" where the source window draws no contrast at all (``_unsupported_contrast``);
 - ``supported`` otherwise, with the best aligned source sentence as evidence.
 
-The overall verdict is ``faithful`` only when every statement is supported. Nothing here
+The overall verdict (``verdict_of``) is ``unfaithful`` when a statement is contradicted or
+when the source mentions none of them (``UNSUPPORTED_SHARE``); with ``strict`` (``verify
+--strict``), unless every statement is supported. Nothing here
 re-implements alignment or comparison: claims come from ``align.claims_of``/``pair_claims``
 and are judged by ``compare.relation``; conflicts from ``compare.compare_annotated``;
 statement alignment from ``align.sentence_terms`` (through ``polarity.aligned_sentences``).
@@ -77,13 +79,12 @@ ALIGN_DERIVED = 0.3
 UNSUPPORTED_SIMILARITY = 0.1
 # Outside ``--strict``, a derived text with no contradicted statement is unfaithful when at
 # least this share of its statements are not mentioned by the source. Chosen on the read half
-# of SummEdits news dev (benchmarks/verify.py prints the sweep), reported on the score half.
+# of SummEdits news dev (benchmarks/verify.py prints the sweep), reported on the score half:
+# every share from 0.2 to 1 gave the read half the same 74.2 (its summaries are mostly one
+# sentence), below it (never) 70.8; of the tied shares the most lenient is taken, because
+# false alarms on text verify was not tuned on are what issue #17 is about. Score half: 79.7
+# strict, 78.3 with it; DUC 2004 human summaries judged faithful: 9 of 50 strict, 14 with it.
 UNSUPPORTED_SHARE = 1.0
-# Vetoes that read a contradiction as a paraphrase (the source's other wordings, converse
-# verbs); ``verify --strict`` keeps today's rules and leaves them off. Written from texts made
-# for the tests, not from benchmark misses; on SummEdits news dev they change no verdict of a
-# consistent summary and cost 2 caught inconsistent ones of the score half (79.7 -> 79.3 strict).
-PARAPHRASE_VETOES = ("verify.veto.stated_alike", "verify.veto.converse")
 # A derived value aligned at least this well with a source value it cannot agree with is a
 # contradiction (compare needs 0.6 between two reports, where differing values are often
 # different facts; a derived text restates its source, so its values have one place to be).
@@ -599,16 +600,14 @@ def _edit_judgements(window: _Window, source: AnnotatedArticle, derived_id: str,
         elif not small:
             inserted = _predicate_negation(mine, window.source)
             removed = None if inserted else _predicate_negation(theirs, window.derived)
-            if inserted is not None and not rules.veto("verify.veto.stated_alike", inserted[0][-1], source):
+            if inserted is not None:
                 judgements.append(both("negation", inserted[0], inserted[1], "verify.check.edit_negation"))
-            elif removed is not None and not rules.veto("verify.veto.stated_alike", removed[1][0], source):
+            elif removed is not None:
                 judgements.append(both("negation", removed[1], removed[0], "verify.check.edit_negation"))
         for token in mine:
             if token.lemma_.lower() in window_lemmas:
                 continue
             opposite = next((other for other in theirs if opposite_words(token, other)), None)
-            if opposite is not None and opposite.pos_ == "VERB" and rules.veto("verify.veto.converse", token, opposite):
-                opposite = None
             if opposite is not None:
                 judgements.append(both("antonym", [token], [opposite], "verify.check.edit_antonym"))
                 break
@@ -712,76 +711,6 @@ def _participants(verb: Any) -> set[str]:
     return {t.lemma_.lower() for t in found if t.pos_ in ("NOUN", "PROPN") and t.is_alpha}
 
 
-_SUBJECTS = ("nsubj", "nsubjpass", "agent")
-
-
-def _roles(verb: Any) -> tuple[set[str], set[str]]:
-    """(subjects, other participants) of a predicate, as lemmas (``_participants``); the
-    subject of a passive's agent ("was sold by the firm") counts as its subject."""
-    subjects, others = set(), set()
-    for child in verb.children:
-        if child.dep_ == "prep" or child.dep_ == "dative" and child.pos_ == "ADP":  # "sold it to Acme"
-            others.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj"
-                          and c.pos_ in ("NOUN", "PROPN") and c.text[:1].isalpha())
-            continue
-        if child.dep_ in ("nsubj", "agent"):
-            target = subjects
-        elif child.dep_ in ("nsubjpass", "dobj", "attr", "dative"):
-            target = others
-        else:
-            continue
-        if child.dep_ == "agent":
-            child = next((c for c in child.children if c.dep_ == "pobj"), child)
-        if child.pos_ in ("NOUN", "PROPN") and child.text[:1].isalpha():  # "Corp." too
-            target.add(child.lemma_.lower())
-    return subjects, others
-
-
-@rules.register("verify.veto.stated_alike", "verify.veto")
-def _stated_alike(predicate: Any, source: AnnotatedArticle) -> bool:
-    """A derived predicate the source also states with the same polarity, of the same object
-    (or, with no object, of the same subject), is a restatement of that statement, whatever
-    else the source says with the opposite polarity nearby ("They found the car" beside "did
-    not find the weapon"). Paraphrase before contradiction: the passage's own other wordings
-    are read before its nearest one."""
-    if predicate.pos_ not in ("VERB", "ADJ", "AUX"):
-        predicate = predicate.head
-    subjects, others = _roles(predicate)
-    if not subjects and not others:
-        return False
-    negated = _negated(predicate) is not None
-    for doc in (source.doc, source.title_doc):
-        if doc is None:
-            continue
-        for token in doc:
-            if token.lemma_.lower() != predicate.lemma_.lower() or (_negated(token) is not None) != negated:
-                continue
-            their_subjects, their_others = _roles(token)
-            if others & their_others if others else subjects & their_subjects:
-                return True
-    return False
-
-
-@rules.register("verify.veto.converse", "verify.veto")
-def _converse(verb: Any, other: Any) -> bool:
-    """Two opposite verbs with their roles swapped say one thing from both ends ("Acme bought
-    the plant from the firm" / "the firm sold the plant to Acme", "won against" / "lost to"):
-    the derived verb's subject is not the source verb's, and stands among its other
-    participants."""
-    subjects, _ = _roles(verb)
-    their_subjects, their_others = _roles(other)
-    return bool(subjects) and not subjects & their_subjects and subjects <= their_others
-
-
-def _token_at(item: AnnotatedArticle, evidence: Evidence) -> Any | None:
-    """The predicate of an evidence span of ``item``: its first verb or adjective."""
-    doc = item.title_doc if evidence.field == "title" else item.doc
-    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand") if doc is not None else None
-    if span is None or not len(span):
-        return None
-    return next((t for t in span if t.pos_ in ("VERB", "ADJ", "AUX") and t.lower_ not in NEGATION_CUES), span[0])
-
-
 def _participant_opposites(source: AnnotatedArticle, derived: AnnotatedArticle) -> list[_Judgement]:
     """A derived verb whose opposite (``polarity.opposite_words``) the source says of the
     same two participants, wherever each text says it ("Ukraine attacks Russia" / "help
@@ -802,8 +731,7 @@ def _participant_opposites(source: AnnotatedArticle, derived: AnnotatedArticle) 
                 continue
             for other, theirs in source_verbs:
                 if len(mine & theirs) < 2 or not opposite_words(verb, other) \
-                        or (_negated(verb) is None) != (_negated(other) is None) \
-                        or rules.veto("verify.veto.converse", verb, other):
+                        or (_negated(verb) is None) != (_negated(other) is None):
                     continue
                 ev_source = _evidence_in(source, [other])
                 ev_derived = _token_evidence(derived.id, field_name, [verb])
@@ -1385,13 +1313,6 @@ def _status_clashes(ctx: _Context) -> list[_Judgement]:
             window = ctx.windows.get(key)
             if window is not None and rules.veto("verify.veto.outside_window", theirs, window):
                 continue
-            predicate = _token_at(ctx.derived, evidence)
-            if predicate is not None and rules.veto("verify.veto.stated_alike", predicate, ctx.source):
-                continue
-            other = _token_at(ctx.source, theirs[0]) if theirs else None
-            if predicate is not None and other is not None and kind == "antonym" \
-                    and predicate.pos_ == other.pos_ == "VERB" and rules.veto("verify.veto.converse", predicate, other):
-                continue
             judgements.append(_Judgement("contradicted", kind, finding.evidence, finding.explanation, 0,
                                          "verify.check.status_clash", key))
     return judgements
@@ -1580,7 +1501,7 @@ def verify(source: Article, derived: Article, settings: Settings | None = None, 
     settings = settings or default_settings()
     started = time.perf_counter()
     annotated_source, annotated_derived = annotate_pair(source, derived, settings)
-    with rules.rule_run([*_disabled(settings), *(PARAPHRASE_VETOES if strict else ())]):
+    with rules.rule_run(_disabled(settings)):
         statements = verify_annotated(annotated_source, annotated_derived)
     return Verification(annotated_source.article, annotated_derived.article, verdict_of(statements, strict),
                         statements, time.perf_counter() - started, strict)

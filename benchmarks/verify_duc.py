@@ -33,7 +33,7 @@ def run(clusters: int, references: int) -> tuple[dict, list[str]]:
     from storydiff.annotate.nlp import load_nlp
     from storydiff.model import Article
     from storydiff.settings import default_settings
-    from storydiff.verify import verify
+    from storydiff.verify import verdict_of, verify
 
     path = require_shared().parent / "summaries" / "duc2004" / "clusters.jsonl"
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -54,12 +54,13 @@ def run(clusters: int, references: int) -> tuple[dict, list[str]]:
             seconds += time.perf_counter() - started
             pairs += 1
             verdicts[result.verdict] += 1
+            verdicts["strict " + verdict_of(result.statements, strict=True)] += 1
             for statement in result.statements:
                 if statement.status == "supported":
                     continue
                 kinds[(statement.status, statement.kind or "-")] += 1
                 flagged.append(f"- {record['cluster']} reference {number}: {statement.status}"
-                               f" ({statement.kind or '-'}): {statement.explanation}")
+                               f" ({statement.kind or '-'}, `{statement.rule}`): {statement.explanation}")
     return {"pairs": pairs, "verdicts": verdicts, "kinds": kinds, "seconds": seconds / max(pairs, 1)}, flagged
 
 
@@ -78,6 +79,8 @@ def report(result: dict, flagged: list[str], command: str) -> str:
         f"| summaries | {result['pairs']} |",
         f"| judged faithful | {result['verdicts']['faithful']} |",
         f"| judged unfaithful (false alarms, or a real error of the assessor) | {result['verdicts']['unfaithful']} |",
+        f"| judged faithful by `verify --strict` | {result['verdicts']['strict faithful']} |",
+        f"| judged unfaithful by `verify --strict` | {result['verdicts']['strict unfaithful']} |",
         f"| seconds per summary (warm; sources of about 5,000 words) | {result['seconds']:.2f} |",
         "",
         "Statements not supported, by status and kind:",

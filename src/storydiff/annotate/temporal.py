@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+from .. import rules
 from ..model import Mention, Timex
 
 Tense = Literal["past", "present", "future"]
@@ -412,14 +413,53 @@ def _duration_value(amount: float | None, unit: str) -> str:
 # --------------------------------------------------------------------------------------
 
 _Handler = Callable[[re.Match[str], _Context], list[_Candidate]]
-_RULES: list[tuple[re.Pattern[str], _Handler]] = []
+# (registered name, pattern, handler): each pattern is the rule "temporal.pattern.<handler>",
+# switchable by name (``rules.enabled``) like compare's and verify's rules.
+_RULES: list[tuple[str, re.Pattern[str], _Handler]] = []
+
+# One line per pattern of the grammar, for ``storydiff rules`` and docs/rules.md.
+_PATTERN_DOCS = {
+    "month_day": "a month and a day, maybe a weekday and a year: 'Tuesday, March 3', 'Jan. 5, 2021'",
+    "day_month": "a day and a month, maybe a year: '3 March 2021', 'the 5th of June'",
+    "iso_date": "an ISO date: '2021-03-04'",
+    "slash_date": "a numeric date, US order unless the first number is above 12: '3/4/2021'",
+    "month_year": "a month and a year: 'March 2021', 'in early June of 2019'",
+    "month_relative_year": "a month of last, this or next year: 'March last year'",
+    "bare_month": "a month without a day or year, placed by the publication date: 'in March'",
+    "year": "a year, maybe fiscal: '2021', 'fiscal 2020'",
+    "year_range": "a range of years: '2019-20', '2018-2021'",
+    "decade": "a decade: 'the 1990s', \"the '80s\", 'the sixties'",
+    "century": "a century: 'the 19th century', 'the last century'",
+    "quarter": "a quarter or half of a year: 'the first quarter', 'its fiscal second quarter'",
+    "season": "a season, maybe of a year: 'last summer', 'winter 2020'",
+    "weekday": "a weekday, maybe with a part of the day: 'on Tuesday', 'last Friday night'",
+    "relative_day": "today, yesterday, tomorrow, tonight, maybe with a part of the day: 'yesterday morning'",
+    "relative_unit": "a week, month, year or decade relative to the publication date: 'last week', 'next year'",
+    "the_weekend": "'the weekend', placed by the publication date",
+    "the_year": "the year, week or month a report speaks of: 'the year ended', 'its fiscal year'",
+    "reporting_period": "an earnings report's period: 'the latest period', 'the year-ago period'",
+    "anchored_year": "a year relative to another: 'that year', 'the following year'",
+    "duration": "a length of time with a number: 'three years', 'the past 18 months'",
+    "bare_plural": "a vague length of time: 'for years', 'in recent weeks'",
+    "vague_span": "a vague span back or ahead: 'the past few years', 'the coming months'",
+    "year_earlier": "the same period a year before: 'year-earlier', 'a year earlier'",
+    "anchored_day": "a day relative to another: 'that day', 'the next morning'",
+    "reference": "a time relative to speaking: 'now', 'currently', 'recently', 'soon', 'former'",
+    "set_word": "a recurrence in one word: 'daily', 'weekly', 'annually'",
+    "set_every": "a recurrence: 'every week', 'each Monday', 'every two years'",
+    "set_rate": "a rate per unit of time: '$5 a year', 'twice a day'",
+    "clock": "a time of day: '3 p.m.', '14:30', 'noon', 'about 9 a.m. EST'",
+}
 
 
 def _rule(pattern: str) -> Callable[[_Handler], _Handler]:
     compiled = re.compile(pattern, re.IGNORECASE)
 
     def register(handler: _Handler) -> _Handler:
-        _RULES.append((compiled, handler))
+        short = handler.__name__.lstrip("_")
+        name = f"temporal.pattern.{short}"
+        rules.define(name, "temporal.pattern", _PATTERN_DOCS[short], func=handler)
+        _RULES.append((name, compiled, handler))
         return handler
 
     return register
@@ -1163,9 +1203,16 @@ def _clock(match: re.Match[str], ctx: _Context) -> list[_Candidate]:
 
 
 def _rule_candidates(ctx: _Context) -> Iterator[_Candidate]:
-    for pattern, handler in _RULES:
+    for name, pattern, handler in _RULES:
+        if not rules.enabled(name):
+            continue
+        made = False
         for match in pattern.finditer(ctx.text):
-            yield from handler(match, ctx)
+            for candidate in handler(match, ctx):
+                made = True
+                yield candidate
+        if made:
+            rules.fired(name)
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

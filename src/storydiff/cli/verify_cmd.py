@@ -39,7 +39,7 @@ def run_verify(source: str, derived: str, fmt: str, output: Path | None, config:
             return EXIT_NOTHING_DONE
         texts.append(result.articles[0])
     try:
-        verification = verify(texts[0], texts[1], settings)
+        verification = verify(texts[0], texts[1], settings, strict=strict)
     except StorydiffError as exc:
         err_console.print(str(exc), markup=False)
         return EXIT_NOTHING_DONE
@@ -55,7 +55,9 @@ def verify_command(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
     model: str | None = typer.Option(None, "--model", help="spaCy model package to use."),
-    strict: bool = typer.Option(False, "--strict", help="Exit with code 4 when the verdict is unfaithful."),
+    strict: bool = typer.Option(False, "--strict", help="Unfaithful unless the source supports every statement "
+                                "(without it, unfaithful needs a contradiction or mostly unsupported content); "
+                                "exit with code 4 when the verdict is unfaithful."),
 ) -> None:
     """Check a derived text against its source: each statement supported, contradicted or not mentioned."""
     raise typer.Exit(run_verify(source, derived, fmt, output, config, model, strict))

@@ -34,17 +34,19 @@ def render_text(verification: Verification) -> str:
                      f"{_label(statement)}: {' '.join(statement.text.split())}")
         if statement.explanation:
             lines.append(f"    {statement.explanation}")
+        if statement.rule:
+            lines.append(f"    rule: {statement.rule}")
         lines += [f"    {line}" for line in _evidence_lines(verification, statement)]
     return "\n".join(lines) + "\n"
 
 
 def render_markdown(verification: Verification) -> str:
     lines = [f"# Verification: **{verification.verdict}**", "",
-             "| # | status | statement | evidence |", "|---|---|---|---|"]
+             "| # | status | statement | evidence | rule |", "|---|---|---|---|---|"]
     for number, statement in enumerate(verification.statements, 1):
         evidence = "<br>".join(line.replace("|", "\\|") for line in _evidence_lines(verification, statement))
         text = " ".join(statement.text.split()).replace("|", "\\|")
-        lines.append(f"| S{number} | {_label(statement)} | {text} | {evidence} |")
+        lines.append(f"| S{number} | {_label(statement)} | {text} | {evidence} | {statement.rule or ''} |")
     return "\n".join(lines) + "\n"
 
 
@@ -74,7 +76,8 @@ def render_html(verification: Verification) -> str:
                     for e in s.evidence if e.article == verification.source.id and e.field == "text"]
     rows = "".join(
         f"<tr><td>S{n}</td><td>{escape(_label(s))}</td><td>{escape(s.text)}</td>"
-        f"<td>{'<br>'.join(escape(line) for line in _evidence_lines(verification, s))}</td></tr>"
+        f"<td>{'<br>'.join(escape(line) for line in _evidence_lines(verification, s))}</td>"
+        f"<td>{escape(s.rule or '')}</td></tr>"
         for n, s in enumerate(verification.statements, 1))
     return (
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -84,7 +87,7 @@ def render_html(verification: Verification) -> str:
         f"<h1>Verdict: {escape(verification.verdict)}</h1>"
         f"<main><section><h2>Source</h2>{highlighted(verification.source.text, source_spans)}</section>"
         f"<section><h2>Derived</h2>{highlighted(verification.derived.text, derived_spans)}</section></main>"
-        f"<table><tr><th>#</th><th>status</th><th>statement</th><th>evidence</th></tr>{rows}</table>"
+        f"<table><tr><th>#</th><th>status</th><th>statement</th><th>evidence</th><th>rule</th></tr>{rows}</table>"
         "</body></html>\n"
     )
 

@@ -19,10 +19,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from itertools import combinations
 
 from .align import (
+    EVENT_CLASS_NAMES,
     ClaimPair,
     Weights,
     claims_of,
@@ -35,6 +37,7 @@ from .dating import infer_published
 from .errors import NotEnoughArticles
 from .ingest import read_articles
 from .polarity import denial_conflicts, kin_age_conflicts
+from . import rules
 from .model import (
     AnnotatedArticle,
     Article,
@@ -112,6 +115,10 @@ def relation(a: Claim, b: Claim) -> str:
             return "compatible"
         if found == "compatible" and (_bound_differs(a.mention.text, va, vb)
                                       or _bound_differs(b.mention.text, vb, va)):
+            return "conflict"
+        if found == "compatible" and rules.enabled("compare.judge.floors_differ") \
+                and _floors_differ(a.mention.text, va, b.mention.text, vb):
+            rules.fired("compare.judge.floors_differ")
             return "conflict"
         return found
     if a.kind == "place" and b.kind == "place":
@@ -354,6 +361,14 @@ def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, st
                 continue
             if _is_age(pair.a) and not _same_person(pair, persons):
                 continue
+            if pair.a.kind == "number" and rules.enabled("compare.veto.different_measure") \
+                    and _different_measure(pair.a, pair.b):
+                rules.fired("compare.veto.different_measure")
+                continue
+            if pair.a.kind == "date" and rules.enabled("compare.veto.background_date") \
+                    and _background_against_current(pair.a, pair.b, articles):
+                rules.fired("compare.veto.background_date")
+                continue
             # Places are named for many roles in one clause (who, where from, where to);
             # a place conflict needs a closer match than a date or a figure.
             if pair.a.kind == "place" and pair.score < PLACE_CONFLICT_SCORE:
@@ -418,6 +433,70 @@ def _inception_conflicts(left: AnnotatedArticle, right: AnnotatedArticle, claims
 
 # Heads that name no event: two values attached to them are not thereby about one thing.
 _EVENTLESS_HEADS = {"be", "have", "do", "get"}
+
+# Heads that say nothing of what is counted: two counts under them may be any two measures,
+# so they neither make nor break a match of measures.
+_GENERIC_HEADS = _EVENTLESS_HEADS | {"say", "include", "report", "people", "number", "total", "more", "least"}
+
+rules.define(
+    "compare.veto.different_measure", "compare.veto",
+    "Two counts whose predicates are different measures (killed against hospitalized, cut "
+    "against kept) are not one fact, even in sentences that share words.",
+    effect="stories_dev read half: see benchmarks/results/stories.md")
+
+
+def _different_measure(a: Claim, b: Claim) -> bool:
+    """Whether two counts are of different measures, judged from the predicates they attach
+    to: two different event classes ("death"/"injury"), or two verbs or nouns WordNet does
+    not relate. A generic head ("said", "include") or a word WordNet lacks gives no verdict."""
+    from .annotate.lexicon import related
+
+    x, y = a.head, b.head
+    if not x or not y or x == y or x in _GENERIC_HEADS or y in _GENERIC_HEADS:
+        return False
+    if x in EVENT_CLASS_NAMES and y in EVENT_CLASS_NAMES:
+        return True
+    # Both readings must say unrelated: a word WordNet knows only as a noun ("death") against
+    # a light verb ("left 60 dead") is no evidence of two measures.
+    return all(related(x, y, pos) is False for pos in ("VERB", "NOUN"))
+
+
+rules.define(
+    "compare.veto.background_date", "compare.veto",
+    "A date in the days of the reports against a date years before them is the story's event "
+    "against background, not two dates of one event.",
+    effect="stories_dev read half: see benchmarks/results/stories.md")
+
+# A report does not misdate the event it covers by more than this: a date this far before its
+# publication is another, earlier event (background), however alike the sentences.
+BACKGROUND_DAYS = 365
+CURRENT_DAYS = 31
+
+
+def _days_before_publication(claim: Claim, articles: dict[str, Article]) -> float | None:
+    from .annotate.temporal import timex_interval
+
+    published = articles[claim.article].published
+    value = claim.mention.value
+    if published is None or not isinstance(value, Timex) or value.type not in ("DATE", "TIME"):
+        return None
+    interval = timex_interval(value)
+    if interval is None:
+        return None
+    start, end = interval
+    day = published.date() if isinstance(published, datetime) else published
+    if end <= day:
+        return float((day - end).days + 1)
+    return 0.0 if start <= day else -float((start - day).days)
+
+
+def _background_against_current(a: Claim, b: Claim, articles: dict[str, Article]) -> bool:
+    """Whether one date is of the reporting days and the other a year or more before its own
+    report ("Sharon, born in 1928" against "met on Friday")."""
+    da, db = _days_before_publication(a, articles), _days_before_publication(b, articles)
+    if da is None or db is None:
+        return False
+    return (abs(da) <= CURRENT_DAYS and db >= BACKGROUND_DAYS) or (abs(db) <= CURRENT_DAYS and da >= BACKGROUND_DAYS)
 
 
 def _is_age(claim: Claim) -> bool:
@@ -517,6 +596,9 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
         if relation(a, b) != "conflict":
             continue
         if a.head in EVENT_CLASS_NAMES and b.head in EVENT_CLASS_NAMES and a.head != b.head:
+            continue
+        if rules.enabled("compare.veto.different_measure") and _different_measure(a, b):
+            rules.fired("compare.veto.different_measure")
             continue
         low = min(a.mention.value.high, b.mention.value.high)
         high = max(a.mention.value.low, b.mention.value.low)
@@ -635,6 +717,37 @@ def _likely_update(pair: ClaimPair, articles: dict[str, Article]) -> tuple[bool,
 
 def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _is_floor(quantity: Quantity) -> bool:
+    return math.isinf(quantity.high) and math.isfinite(quantity.low) and quantity.exact is not None
+
+
+rules.define(
+    "compare.judge.floors_differ", "compare.judge",
+    "Two floors of one count ('at least 127 killed' / 'at least 128 killed') are two tallies, "
+    "not one: they conflict unless the coarser is the finer rounded down ('more than 200' / "
+    "'at least 212').",
+    effect="stories_dev read half: +1 right (a death toll rising, marked as an update)")
+
+
+def _floors_differ(text_a: str, a: Quantity, text_b: str, b: Quantity) -> bool:
+    """Whether two floors of the same count give different confirmed tallies.
+
+    News gives a floor as the count confirmed so far (GUIDE: "at least 12 dead" against "15
+    killed" is a conflict, ``_bound_differs``); two floors that differ are two such counts, the
+    same disagreement (or update). The lower floor still agrees with a higher one it is a
+    rounding down of, written loosely."""
+    from .annotate.quantities import _is_dimensioned
+
+    if not (_is_floor(a) and _is_floor(b)) or a.exact == b.exact:
+        return False
+    if _is_dimensioned(a.unit) or _is_dimensioned(b.unit) or None not in (a.unit, b.unit) and a.unit != b.unit:
+        return False
+    (low_text, low), (_, high) = sorted(((text_a, a), (text_b, b)), key=lambda pair: pair[1].exact)
+    places = _precision(low_text)
+    step = 10.0 ** -(places if places is not None else 0)
+    return abs(math.floor(high.exact / step) * step - low.exact) > 1e-9
 
 
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})

@@ -190,6 +190,43 @@ class Claim:
     irrealis: bool = False
 
 
+@dataclass(frozen=True)
+class FactKey:
+    """What a value is about, so that two values are compared only when they are about one
+    thing: the same ``event`` (the predicate's event class: "death", "visit"), the same
+    ``measure`` (what is counted or dated: "number of people", "date", "length"), the same
+    ``holder`` (whose value: the names in the value's clause) and ``unit``."""
+
+    event: str | None = None
+    measure: str | None = None
+    holder: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One report's value of a measure, with when that report was published."""
+
+    article: str
+    value: Any
+    published: str | None
+    evidence: Evidence
+
+
+@dataclass
+class Series:
+    """One measure reported with different values by reports published at different times
+    (a toll rising over days of wire reports): its points in publication order. Shared by
+    compare (likely updates), storylines, article revisions and the web page."""
+
+    id: str
+    about: str
+    points: list[SeriesPoint]
+    key: FactKey | None = None
+    finding: str | None = None  # the conflict finding it explains
+    direction: Literal["rose", "fell", "changed"] = "changed"
+
+
 @dataclass
 class Finding:
     """What the comparison says about one fact across the sources."""
@@ -207,6 +244,8 @@ class Finding:
     # conflict the vetoes it was checked against and passed.
     rule: str | None = None
     vetoes_passed: list[str] = field(default_factory=list)
+    # What the finding's values are about (typed findings; None for statements).
+    key: FactKey | None = None
 
 
 @dataclass
@@ -234,3 +273,5 @@ class Comparison:
     findings: list[Finding]
     entities: dict[str, list[str]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
+    # Figures that moved between reports published at different times (likely updates).
+    series: list[Series] = field(default_factory=list)

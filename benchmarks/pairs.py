@@ -7,14 +7,20 @@ matches a gold conflict when its evidence overlaps the gold quote in both articl
 gold conflict and each reported conflict is counted once. Pairs are annotated exhaustively,
 so every unmatched reported conflict is a false alarm.
 
-    python benchmarks/pairs.py [--pairs PATH] [--out benchmarks/results/pairs.md]
+    python benchmarks/pairs.py [--pairs PATH] [--out benchmarks/results/pairs.md] [--ablate]
 
 ``--pairs`` scores another file annotated the same way (GUIDE.md), e.g. held-out pairs.
+
+``--ablate`` adds a leave-one-rule-out table (``benchmarks/results/pairs_ablation.md``): each
+pair is annotated once and kept; the run records which rules fired on it (vetoes included);
+then each rule is switched off and compare re-run on the pairs where it fired only, for each
+half of the stories (read / score: ``read_half``).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import platform
 import sys
@@ -74,8 +80,35 @@ def band(confidence: float) -> str:
     return "<0.75"
 
 
-def run(shared: Path, out: Path | None, pairs_path: Path | None = None) -> dict:
-    from storydiff.compare import compare_articles
+def read_half(pair: dict) -> bool:
+    """Whether the pair's story is in the read half (the split by story every session uses):
+    rules are written and tuned reading that half only; the score half judges them."""
+    return int(hashlib.sha256(f"{pair['set']}:{pair['story']}".encode()).hexdigest(), 16) % 2 == 0
+
+
+def conflict_counts(pair: dict, comparison, a_id: str, b_id: str) -> tuple[int, int, int]:
+    """(right, wrong, missed) conflicts of one pair, matched as in ``run``."""
+    by_id = {x.id: x for x in comparison.articles}
+    ca, cb = by_id[a_id], by_id[b_id]
+    golds = pair["conflicts"]
+    used_gold: set[int] = set()
+    right = wrong = 0
+    for finding in (f for f in comparison.findings if f.type == "conflict"):
+        hit = next((i for i, gold in enumerate(golds) if i not in used_gold and matches(finding, gold, ca, cb)), None)
+        if hit is None:
+            wrong += 1
+        else:
+            used_gold.add(hit)
+            right += 1
+    return right, wrong, len(golds) - right
+
+
+def run(shared: Path, out: Path | None, pairs_path: Path | None = None, kept: list | None = None) -> dict:
+    """Score compare on the pairs; ``kept``, when given, receives (pair, article ids, prepared,
+    annotated, rules fired) of each pair for the ablation."""
+    from storydiff import rules
+    from storydiff.annotate import annotate_articles
+    from storydiff.compare import comparison_of, prepare
     from storydiff.ingest import from_record
 
     pairs_path = pairs_path or shared / "data" / "discrepancies" / "dev.jsonl"
@@ -107,8 +140,14 @@ def run(shared: Path, out: Path | None, pairs_path: Path | None = None) -> dict:
         if a.id == b.id:
             b.id = b.id + "~b"
         started = time.perf_counter()
-        comparison = compare_articles([a, b])
+        # What compare_articles does, in its two steps, so that the annotation can be kept.
+        prepared = prepare([a, b])
+        annotated = annotate_articles(prepared, default_settings(), with_quotes=False)
+        with rules.rule_run() as fired:
+            comparison = comparison_of(prepared, annotated)
         seconds.append(time.perf_counter() - started)
+        if kept is not None:
+            kept.append((pair, a.id, b.id, prepared, annotated, frozenset(fired.fired)))
         by_id = {x.id: x for x in comparison.articles}
         ca, cb = by_id[a.id], by_id[b.id]
         for finding in comparison.findings:
@@ -188,12 +227,74 @@ def run(shared: Path, out: Path | None, pairs_path: Path | None = None) -> dict:
         *([f"- {f}" for f in false_alarms] or ["- none"]),
         "",
     ]
-    report = "\n".join(lines)
+    _publish("\n".join(lines), out)
+    return figures
+
+
+def _publish(report: str, out: Path | None) -> None:
+    """Print a report and write it to ``out`` (a results page collect.py gathers)."""
     print(report)
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(report, encoding="utf-8")
-    return figures
+
+
+def ablate(kept: list, out: Path | None) -> str:
+    """The leave-one-rule-out table of each half: every compare rule switched off in turn,
+    compare re-run (on the kept annotation) only on the pairs where the rule fired."""
+    from storydiff import rules
+    from storydiff.compare import comparison_of
+
+    base = {}
+    for pair, a_id, b_id, prepared, annotated, _ in kept:
+        base[pair["pair_id"]] = conflict_counts(pair, comparison_of(prepared, annotated), a_id, b_id)
+    started = time.perf_counter()
+    reruns = 0
+    lines = [
+        "## Leave one rule out on the annotated pairs (`benchmarks/pairs.py --ablate`)",
+        "",
+        f"Command: `python benchmarks/pairs.py --ablate`; {len(kept)} pairs of "
+        "`../shared/data/discrepancies/dev.jsonl`, split by story into the read half and the score half "
+        "(`sha256(\"{set}:{story}\") % 2 == 0` is read). Each pair is annotated once; a rule is switched "
+        "off and compare re-run only on the pairs where it fired (vetoes included). ΔTP, ΔFP and ΔFN are "
+        "the changes with the rule off: a rule that keeps false alarms out shows ΔFP > 0, one that finds "
+        f"gold conflicts ΔTP < 0. Date: {date.today().isoformat()}.",
+    ]
+    for half, wanted in (("read", True), ("score", False)):
+        items = [k for k in kept if read_half(k[0]) == wanted]
+        right = sum(base[k[0]["pair_id"]][0] for k in items)
+        wrong = sum(base[k[0]["pair_id"]][1] for k in items)
+        missed = sum(base[k[0]["pair_id"]][2] for k in items)
+        lines += ["", f"### {half} half: {len(items)} pairs, {right + missed} gold conflicts, "
+                      f"precision {_ratio(right, right + wrong)}, recall {_ratio(right, right + missed)}", "",
+                  "| rule | pairs fired | ΔTP | ΔFP | ΔFN | precision without | recall without |",
+                  "|---|---|---|---|---|---|---|"]
+        quiet = []
+        for rule in rules.all_rules("compare."):
+            fired = [k for k in items if rule.name in k[5]]
+            if not fired:
+                quiet.append(rule.name)
+                continue
+            d_right = d_wrong = 0
+            for pair, a_id, b_id, prepared, annotated, _ in fired:
+                with rules.rule_run([rule.name]):
+                    comparison = comparison_of(prepared, annotated)
+                reruns += 1
+                r, w, _m = conflict_counts(pair, comparison, a_id, b_id)
+                d_right += r - base[pair["pair_id"]][0]
+                d_wrong += w - base[pair["pair_id"]][1]
+            lines.append(f"| `{rule.name}` | {len(fired)} | {d_right:+d} | {d_wrong:+d} | {-d_right:+d} | "
+                         f"{_ratio(right + d_right, right + d_right + wrong + d_wrong)} | "
+                         f"{_ratio(right + d_right, right + missed)} |")
+        lines += ["", "Never fired in this half: " + (", ".join(f"`{n}`" for n in quiet) or "none") + "."]
+    lines += ["", f"{reruns} re-runs of compare in {time.perf_counter() - started:.0f} s.", ""]
+    report = "\n".join(lines)
+    _publish(report, out)
+    return report
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f} ({part}/{whole})" if whole else "– (0/0)"
 
 
 def _shown(path: Path, shared: Path) -> str:
@@ -209,12 +310,20 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "pairs.md")
     parser.add_argument("--pairs", type=Path, default=None,
                         help="annotated pairs to score (default: the shared dev set)")
+    parser.add_argument("--ablate", action="store_true",
+                        help="also write the leave-one-rule-out table (results/pairs_ablation.md)")
+    parser.add_argument("--ablation-out", type=Path,
+                        default=Path(__file__).parent / "results" / "pairs_ablation.md")
     args = parser.parse_args()
     path = args.pairs or args.shared / "data" / "discrepancies" / "dev.jsonl"
     if not path.exists():
         print(f"skipped: {path} is absent")
         return 0
-    run(args.shared, args.out, path)
+    kept: list | None = [] if args.ablate else None
+    run(args.shared, args.out, path, kept)
+    if kept is not None:
+        print()
+        ablate(kept, args.ablation_out)
     return 0
 
 

@@ -83,3 +83,20 @@ def test_shared_people_and_places(seed_comparison):
     both = {name for name, ids in seed_comparison.entities.items() if len(ids) == 2}
     for name in ("Imran Khan", "Vladimir Putin", "Nawaz Sharif", "Sergey Lavrov", "Moscow", "Karachi"):
         assert name in both, sorted(both)
+
+
+def test_switching_off_the_rule_of_the_name_conflict_leaves_the_date_conflict(seed_comparison):
+    """The rule named by the pipeline-name conflict, switched off by name in the settings,
+    takes that conflict away and nothing else."""
+    from storydiff import compare_paths
+    from storydiff.settings import load_settings
+
+    (name,) = [f for f in seed_comparison.findings if f.type == "conflict" and f.kind == "name"]
+    (date_conflict,) = [f for f in seed_comparison.findings if f.type == "conflict" and f.kind == "date"]
+    assert name.rule == "compare.finder.spelling" and date_conflict.rule == "compare.finder.typed_values"
+    assert "compare.veto.after_publication" in date_conflict.vetoes_passed
+    files = sorted(str(p) for p in shared_path("seeds").glob("*.txt"))
+    without = compare_paths(files, load_settings(compare={"disabled_rules": [name.rule]}))
+    conflicts = [f for f in without.findings if f.type == "conflict"]
+    assert [(f.kind, [e.value for e in f.evidence]) for f in conflicts] == [
+        ("date", [e.value for e in date_conflict.evidence])]

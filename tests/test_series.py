@@ -45,7 +45,7 @@ def test_a_rising_figure_is_one_series_in_publication_order(comparison):
     assert len(comparison.series) == 1
     series = comparison.series[0]
     assert [p.value for p in series.points] == [14000.0, 21000.0, 30000.0]
-    assert [p.published for p in series.points] == ["2026-03-02", "2026-03-04", "2026-03-06"]
+    assert [str(p.published) for p in series.points] == ["2026-03-02", "2026-03-04", "2026-03-06"]
     assert series.direction == "rose"
     conflict = next(f for f in comparison.findings if f.id == series.finding)
     assert conflict.type == "conflict" and conflict.likely_update

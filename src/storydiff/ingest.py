@@ -108,15 +108,20 @@ def from_plain_text(text: str, source: str, article_id: str) -> Article:
     return Article(id=article_id, text=body, original=body, title=title, source=source)
 
 
-def from_html(html: str, source: str, article_id: str) -> Article:
+def from_html(html: str, source: str, article_id: str, *, url: str | None = None,
+              date_params: dict | None = None) -> Article:
+    """An HTML page's main text and metadata (trafilatura); ``url`` the page's address (a
+    ``rel=canonical`` overrides it), ``date_params`` passed to htmldate (storydiff.live)."""
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
         html,
+        url=url,
         favor_precision=True,
         include_comments=False,
         include_tables=False,
         with_metadata=True,
+        date_extraction_params=date_params,
     )
     # A page whose main text is a handful of words is navigation, not a report.
     if extracted is None or len((extracted.text or "").split()) < MIN_HTML_WORDS:

@@ -67,9 +67,18 @@ class Article:
     dateline: str | None = None
     original: str = ""
     removed: list[Removed] = field(default_factory=list)
+    modified: date | datetime | None = None  # last modified, as the page says (storydiff.live)
+    # Why the text is incomplete ("paywall"): shown as "partial (paywall)" in reports, and what
+    # it lacks is not an omission (a fact only the others give is not held against it).
+    partial: str | None = None
 
     def field(self, name: Field) -> str:
         return (self.title or "") if name == "title" else self.text
+
+    @property
+    def partial_note(self) -> str | None:
+        """How reports mark an incomplete text: "partial (paywall)"."""
+        return f"partial ({self.partial})" if self.partial else None
 
     @property
     def published_date(self) -> date | None:
@@ -203,30 +212,6 @@ class FactKey:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
-class SeriesPoint:
-    """One report's value of a measure, with when that report was published."""
-
-    article: str
-    value: Any
-    published: str | None
-    evidence: Evidence
-
-
-@dataclass
-class Series:
-    """One measure reported with different values by reports published at different times
-    (a toll rising over days of wire reports): its points in publication order. Shared by
-    compare (likely updates), storylines, article revisions and the web page."""
-
-    id: str
-    about: str
-    points: list[SeriesPoint]
-    key: FactKey | None = None
-    finding: str | None = None  # the conflict finding it explains
-    direction: Literal["rose", "fell", "changed"] = "changed"
-
-
 @dataclass
 class Finding:
     """What the comparison says about one fact across the sources."""
@@ -246,6 +231,30 @@ class Finding:
     vetoes_passed: list[str] = field(default_factory=list)
     # What the finding's values are about (typed findings; None for statements).
     key: FactKey | None = None
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One reading of a value: in which article (or version ``ID@vN``), when, and the words."""
+
+    value: Any
+    article: str
+    published: date | datetime | None
+    evidence: Evidence
+
+
+@dataclass
+class Series:
+    """How one fact's value moved across articles or versions, oldest first (a toll revised
+    from 12 to 15; a toll rising over days of wire reports). One type for compare's likely
+    updates, article revisions, storylines and the web page."""
+
+    about: str
+    points: list[SeriesPoint] = field(default_factory=list)
+    id: str = ""
+    key: FactKey | None = None
+    finding: str | None = None  # the conflict finding it explains, where there is one
+    direction: Literal["rose", "fell", "changed"] = "changed"
 
 
 @dataclass

@@ -40,6 +40,9 @@ FAMILIES: dict[str, str] = {
     "verify.check": "judges a derived text's statements against its source: (context) -> judgements",
     "verify.veto": "drops a candidate contradiction of a derived statement",
     "temporal.pattern": "a pattern of the date grammar that turns a match into TIMEX3 candidates",
+    "live.paywall": "says a fetched article's text is cut off by a paywall: (article, page, outlet "
+                    "lengths) -> reason or None",
+    "live.revision": "reads a sentence added to a revised article: (sentence) -> bool",
 }
 
 # Modules that register rules; imported on demand so that naming an unknown rule, listing the
@@ -50,6 +53,8 @@ RULE_MODULES = (
     "storydiff.align",
     "storydiff.verify",
     "storydiff.annotate.temporal",
+    "storydiff.live.metadata",
+    "storydiff.live.revisions",
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -233,5 +238,80 @@ def find(name: str, *args: Any, **kwargs: Any) -> list[Any]:
     return found
 
 
+# --------------------------------------------------------------------------------------
+# The rule list as documentation (docs/rules.md), generated so that it never drifts
+# --------------------------------------------------------------------------------------
+
+DOCS_PATH = "docs/rules.md"
+_STAGES = {
+    "compare": "`storydiff compare`: what the sources of one story agree on and where they conflict.",
+    "verify": "`storydiff verify`: whether a derived text is faithful to its source.",
+    "temporal": "The date grammar of the annotator (TIMEX3 values), which compare and verify read.",
+}
+
+
+def as_dict(rule: Rule) -> dict[str, str]:
+    return {"name": rule.name, "family": rule.family, "doc": rule.doc, "effect": rule.effect}
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|") or "–"
+
+
+def markdown() -> str:
+    """docs/rules.md: every registered rule by stage and family, with its doc and measured effect."""
+    rules = all_rules()
+    lines = [
+        "# Rules",
+        "",
+        "Every heuristic that compare, verify and the date grammar decide with is a named rule",
+        "(`src/storydiff/rules.py`). This page is generated from the registry: regenerate it with",
+        f"`storydiff rules --format md --output {DOCS_PATH}` (`tests/test_rules.py` fails when it",
+        "is out of date). Findings name the rule that made them (`rule`) and, for a conflict, the",
+        "vetoes it passed (`vetoes_passed`).",
+        "",
+        "Switch a rule off by name in the settings file given with `--config`:",
+        "",
+        "```toml",
+        "[storydiff.compare]",
+        'disabled_rules = ["compare.finder.spelling"]',
+        "",
+        "[storydiff.verify]",
+        "disabled_rules = []",
+        "```",
+        "",
+        "or in the environment: `STORYDIFF_COMPARE_DISABLED_RULES=compare.finder.spelling,compare.veto.small_count`",
+        "(`STORYDIFF_VERIFY_DISABLED_RULES` for verify). An unknown name is refused, named.",
+        "The measured effects are those of the leave-one-rule-out tables in `benchmarks/RESULTS.md`.",
+    ]
+    for stage, about in _STAGES.items():
+        lines += ["", f"## {stage}", "", about]
+        staged = [r for r in rules if r.name.split(".")[0] == stage]
+        if not staged:
+            lines += ["", "No rules registered yet."]
+            continue
+        for family, what in FAMILIES.items():
+            members = [r for r in staged if r.family == family]
+            if not members:
+                continue
+            what = _cell(what)
+            lines += ["", f"### {family}", "", what[:1].upper() + what[1:] + ".", "",
+                      "| rule | what it does | measured effect |", "|---|---|---|"]
+            lines += [f"| `{r.name}` | {_cell(r.doc)} | {_cell(r.effect)} |" for r in members]
+    return "\n".join(lines) + "\n"
+
+
 __all__ = ["Rule", "RuleRun", "UnknownRule", "FAMILIES", "register", "define", "get", "all_rules",
-           "check_names", "rule_run", "current", "enabled", "fired", "veto", "find", "load_all"]
+           "check_names", "rule_run", "current", "enabled", "fired", "veto", "find", "load_all",
+           "as_dict", "markdown", "DOCS_PATH"]
+
+
+if __name__ == "__main__":  # python -m storydiff.rules docs  ->  the text of docs/rules.md
+    import sys
+
+    # Run as __main__, this file is a second copy of the module: the registry is the package's.
+    from storydiff.rules import markdown as _package_markdown
+
+    if sys.argv[1:] != ["docs"]:
+        sys.exit("usage: python -m storydiff.rules docs > docs/rules.md")
+    sys.stdout.write(_package_markdown())

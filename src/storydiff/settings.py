@@ -8,7 +8,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, StrictBool, StrictFloat, StrictInt
+from pydantic import BaseModel, StrictBool, StrictFloat, StrictInt, field_validator
 
 
 class RuleSwitches(BaseModel):
@@ -43,8 +43,22 @@ class Settings(BaseModel):
     # (comma separated).
     compare: RuleSwitches = RuleSwitches()
     verify: RuleSwitches = RuleSwitches()
+    # ``storydiff fetch`` / ``follow`` (storydiff.live): networks a fetch may reach although they
+    # are private, loopback or link-local (CIDR, e.g. "127.0.0.0/8"; env comma separated).
+    allowed_networks: list[str] = []
+    user_agent: str = "storydiff/0.1 (news comparison; set STORYDIFF_USER_AGENT to add a contact)"
+    host_delay: float = 2.0  # seconds between two requests to one host (robots crawl-delay if longer)
+    fetch_timeout: float = 20.0  # seconds for connecting and between two reads
+    max_body_bytes: int = 5_000_000  # a body is cut off (and refused) past this
+    max_redirects: int = 5
+    max_retries: int = 3  # on 429/503, honouring Retry-After
 
     model_config = {"extra": "forbid"}
+
+    @field_validator("allowed_networks", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
 
 
 _ENV_PREFIX = "STORYDIFF_"

@@ -218,18 +218,20 @@ def is_standard_variant(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def spelling_variant(a: str, b: str) -> float:
+def spelling_variant(a: str, b: str, standard_variants: bool = True) -> float:
     """How likely ``b`` is a misspelling of the name ``a`` (0..1).
 
     One edit (rapidfuzz OSA distance 1: a letter added, dropped, changed or two swapped) in
     one word of at least 5 letters, every other word identical: 0.9 ("Hugh Hefner"/"Hugh
     Heffner", "Steam"/"Stream"). Identical names and standard variants (nicknames,
-    romanisations, initials, derived forms, plurals) score 0.0: they are not misspellings.
+    romanisations, initials, derived forms, plurals) score 0.0: they are not misspellings
+    (``standard_variants=False`` leaves that to the caller: compare's
+    ``compare.veto.standard_variant``).
     """
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb or ta == tb:
         return 0.0
-    if is_standard_variant(a, b):
+    if standard_variants and is_standard_variant(a, b):
         return 0.0
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # align the shorter name's words to the longer's: all but one identical

@@ -12,5 +12,7 @@ from . import store_cmds  # noqa: F401  (ingest, stories, show, cluster)
 from . import brief_cmd  # noqa: F401  (brief)
 from . import verify_cmd  # noqa: F401  (verify)
 from . import serve_cmd  # noqa: F401  (serve: the web app)
+from . import live_cmds  # noqa: F401  (fetch, follow, revisions)
+from . import rules_cmd  # noqa: F401  (rules: the named heuristics)
 
 __all__ = ["app"]

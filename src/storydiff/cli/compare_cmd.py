@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from .. import rules
 from ..compare import compare_articles
 from ..errors import StorydiffError
 from ..ingest import read_articles
@@ -30,7 +31,13 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
     if fmt not in FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return EXIT_NOTHING_DONE
-    settings = load_settings(config, spacy_model=model)
+    try:
+        settings = load_settings(config, spacy_model=model)
+        # A misspelt rule name is refused, named, before any file is read.
+        rules.check_names(settings.compare.disabled_rules, "compare.")
+    except (StorydiffError, ValueError) as exc:
+        err_console.print(f"{config or 'settings'}: {exc}", markup=False)
+        return EXIT_NOTHING_DONE
     result = read_articles(files, published=published_option(published), outlet=outlet_option(outlet),
                            max_bytes=settings.max_input_bytes)
     for error in result.errors:
@@ -67,7 +74,12 @@ def compare(
     brief: bool | None = typer.Option(None, "--brief/--no-brief",
                                       help="Add the cited brief and timeline (default: in html only)."),
 ) -> None:
-    """Compare two or more reports of one story: agreements, conflicts, what only one says."""
+    """Compare two or more reports of one story: agreements, conflicts, what only one says.
+
+    Every heuristic is a named rule (`storydiff rules`, docs/rules.md). Switch one off with
+    \\[storydiff.compare] disabled_rules = ["compare.finder.spelling"] in the --config file, or
+    STORYDIFF_COMPARE_DISABLED_RULES=compare.finder.spelling (comma separated); an unknown
+    name is refused (exit code 2)."""
     raise typer.Exit(run_compare(files, fmt, output, published, outlet, config, model, brief))
 
 

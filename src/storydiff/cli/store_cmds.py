@@ -161,6 +161,7 @@ def show(
     store = _open(db)
     try:
         articles, left_out = story_sources(store, story, copies=copies)
+        versions = {a.id: store.versions(store.key_of(a.id)) for a in articles}  # revised sources
         if left_out:
             err_console.print(f"{left_out} wire copies left out (--copies to include them)")
     except StorydiffError as exc:
@@ -185,7 +186,10 @@ def show(
         from ..brief import summarise
 
         story_brief = summarise(comparison.articles, findings=comparison.findings)
-    print(render(comparison, fmt, story_brief))
+    from ..live.revisions import corrected_conflicts, with_corrections
+
+    corrected = corrected_conflicts(comparison.articles, versions, comparison.findings)
+    print(with_corrections(render(comparison, fmt, story_brief), fmt, corrected))
 
 
 @app.command()

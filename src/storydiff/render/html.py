@@ -150,4 +150,5 @@ def render_html(comparison: Comparison, title: str | None = None, brief=None, ho
 
 
 def _name(article: Article) -> str:
-    return article.outlet or article.id
+    name = article.outlet or article.id
+    return f"{name} — {article.partial_note}" if article.partial else name

@@ -47,6 +47,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "dateline": article.dateline,
         "text": article.text,
         "removed": [asdict(r) for r in article.removed],
+        "partial": article.partial,
     }
 
 
@@ -59,10 +60,12 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "confidence": finding.confidence,
         "explanation": finding.explanation,
         "evidence": [evidence_dict(e) for e in finding.evidence],
+        "rule": finding.rule,
     }
     if finding.key is not None:
         data["key"] = key_dict(finding.key)
     if finding.type == "conflict":
+        data["vetoes_passed"] = list(finding.vetoes_passed)
         data["likely_update"] = finding.likely_update
         if finding.published:
             data["published"] = finding.published
@@ -80,7 +83,7 @@ def series_dict(series: Series) -> dict[str, Any]:
         "direction": series.direction,
         "finding": series.finding,
         "key": key_dict(series.key) if series.key else None,
-        "points": [{"article": p.article, "value": _jsonable(p.value), "published": p.published,
+        "points": [{"article": p.article, "value": _jsonable(p.value), "published": _iso(p.published),
                     "evidence": evidence_dict(p.evidence)} for p in series.points],
     }
 

@@ -95,7 +95,8 @@ def render_text(comparison: Comparison, width: int = 110, show_unique: int = UNI
         table.add_column(column)
     for a in comparison.articles:
         published = (str(a.published) + (" (inferred)" if a.published_inferred else "")) if a.published else "?"
-        table.add_row(a.id, a.outlet or "", published, a.agency or "", (a.title or "")[:50])
+        outlet = " — ".join(filter(None, (a.outlet, a.partial_note)))
+        table.add_row(a.id, outlet, published, a.agency or "", (a.title or "")[:50])
     console.print(table)
     for kind, heading in (("conflict", "Conflicts"), ("agreement", "Agreements"), ("unique", "Only one source")):
         items = [f for f in comparison.findings if f.type == kind]
@@ -126,7 +127,8 @@ def render_markdown(comparison: Comparison) -> str:
     for a in comparison.articles:
         published = (str(a.published) + (" (inferred)" if a.published_inferred else "")) if a.published else ""
         title = (a.title or "").replace("|", "\\|")
-        out.append(f"| {a.id} | {a.outlet or ''} | {published} | {a.agency or ''} | {title} |")
+        outlet = " — ".join(filter(None, (a.outlet, a.partial_note)))
+        out.append(f"| {a.id} | {outlet} | {published} | {a.agency or ''} | {title} |")
     for kind, heading in (("conflict", "Conflicts"), ("agreement", "Agreements"), ("unique", "Only one source")):
         items = [f for f in comparison.findings if f.type == kind]
         out += ["", f"## {heading} ({len(items)})", ""]

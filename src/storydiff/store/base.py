@@ -112,6 +112,12 @@ class Store(Protocol):
 
     def story_articles(self, story: int) -> list[Article]: ...
 
+    def revise(self, key: int, article: Article, *, signature: bytes | None = None) -> int | None:
+        """Store a changed text of a stored article as its next version (None if unchanged)."""
+
+    def versions(self, key: int) -> list[tuple[int, str, Article]]:
+        """(number, stored at, article) of each version of a stored article, oldest first."""
+
     def close(self) -> None: ...
 
 

@@ -47,6 +47,7 @@ class FeedReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (article id, why)
     errors: list[InputError] = field(default_factory=list)
     stories: set[int] = field(default_factory=set)
+    revised: list[tuple[str, int]] = field(default_factory=list)  # (article id, new version number)
 
 
 def _build(kind: type, overrides: Mapping[str, object], table: str) -> Any:
@@ -105,6 +106,12 @@ class Feeder:
     def _add_one(self, article: Article, report: FeedReport) -> None:
         minhash = self.wire.signature(article)
         added = self.store.add_article(article, signature=pickle.dumps(minhash))
+        if not added.new and added.reason == "same URL":
+            # a known page whose text changed: a new version, the old one kept (store.revise)
+            version = self.store.revise(added.key, article, signature=pickle.dumps(minhash))
+            if version is not None:
+                report.revised.append((added.duplicate_of or article.id, version))
+                return
         if not added.new:
             report.duplicates.append((article.id, f"{added.reason} as {added.duplicate_of}: not stored again"))
             return
@@ -137,22 +144,29 @@ class Feeder:
                                       clusterer.n_docs, live, removed)
 
     def feed(self, articles: Iterable[Article], *, batch_size: int = 200,
-             progress: Callable[[int], None] | None = None) -> FeedReport:
-        """Store ``articles`` (cleaned) in transactions of ``batch_size``."""
+             progress: Callable[[int], None] | None = None,
+             on_batch: Callable[[list[Article]], None] | None = None) -> FeedReport:
+        """Store ``articles`` (cleaned) in transactions of ``batch_size``. ``on_batch(batch)``
+        writes what belongs with the batch inside its transaction (``storydiff.live`` saves each
+        page's HTTP validators with its article); with no articles it runs once, alone."""
         report = FeedReport()
         batch: list[Article] = []
+        batches = 0
         for article in articles:
             batch.append(article)
             if len(batch) >= batch_size:
-                self._feed_batch(batch, report, progress)
-                batch = []
-        if batch:
-            self._feed_batch(batch, report, progress)
+                self._feed_batch(batch, report, progress, on_batch)
+                batch, batches = [], batches + 1
+        if batch or (on_batch is not None and not batches):
+            self._feed_batch(batch, report, progress, on_batch)
         return report
 
     def _feed_batch(self, batch: list[Article], report: FeedReport,
-                    progress: Callable[[int], None] | None) -> None:
+                    progress: Callable[[int], None] | None,
+                    on_batch: Callable[[list[Article]], None] | None = None) -> None:
         with self.store.transaction():
+            if on_batch is not None:
+                on_batch(batch)
             for article in batch:
                 try:
                     with self.store.transaction():

@@ -74,6 +74,30 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (2, "cache each story's count of independent sources", """
         ALTER TABLE stories ADD COLUMN sources INTEGER;
     """),
+    (3, "article versions, HTTP validators per URL, modified time and paywall flag (storydiff.live)", """
+        ALTER TABLE articles ADD COLUMN modified TEXT;
+        ALTER TABLE articles ADD COLUMN partial TEXT;
+        CREATE TABLE versions (
+            article INTEGER NOT NULL REFERENCES articles(key),
+            number INTEGER NOT NULL,
+            title TEXT,
+            text TEXT NOT NULL,
+            original TEXT NOT NULL,
+            removed TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            modified TEXT,
+            content_key TEXT NOT NULL,
+            stored_at TEXT NOT NULL,
+            PRIMARY KEY (article, number)
+        );
+        CREATE TABLE http_cache (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT NOT NULL,
+            body BLOB
+        );
+    """),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -245,21 +269,25 @@ class SQLiteStore:
              signature, datetime.now(timezone.utc).isoformat(timespec="seconds")),
         )
         article.id = article_id
+        if article.modified or article.partial:  # columns of migration 3, set only when known
+            self._run("UPDATE articles SET modified = ?, partial = ? WHERE key = ?",
+                      (_date_text(article.modified), article.partial, cursor.lastrowid))
         return Added(cursor.lastrowid, True)
 
     _COLUMNS = ("key, id, title, text, original, source, outlet, url, published, published_inferred, "
-                "published_evidence, agency, dateline, removed")
+                "published_evidence, agency, dateline, removed, modified, partial")
 
     @staticmethod
     def _article(row: tuple) -> Article:
         (_, article_id, title, text, original, source, outlet, url, published, inferred, evidence,
-         agency, dateline, removed) = row
+         agency, dateline, removed, modified, partial) = row
         return Article(
             id=article_id, text=text, original=original, source=source, title=title, outlet=outlet,
             url=url, published=_parse_date(published), published_inferred=bool(inferred),
             published_evidence=Evidence(**json.loads(evidence)) if evidence else None,
             agency=agency, dateline=dateline,
             removed=[Removed(*item) for item in json.loads(removed)],
+            modified=_parse_date(modified), partial=partial,
         )
 
     def get_article(self, ref: str | int) -> Article:
@@ -386,6 +414,71 @@ class SQLiteStore:
                    for i, t, n, f, l, c in self._run(
                        "SELECT id, title, size, first_day, last_day, centroid FROM stories")]
         return df, int(row[0]) if row else 0, stories
+
+    # -- versions and HTTP validators (storydiff.live) ------------------------------------
+    def find_url(self, url: str) -> int | None:
+        """The key of the article stored under this URL (normalised by ``url_key``)."""
+        row = self._run("SELECT key FROM articles WHERE url_key = ?", (url_key(url),)).fetchone()
+        return row[0] if row else None
+
+    def revise(self, key: int, article: Article, *, signature: bytes | None = None) -> int | None:
+        """Store ``article`` as a new version of the stored article ``key`` (same URL, other
+        text); the number of the new version, or None when its text and title are unchanged.
+
+        The old text is kept in ``versions`` (version 1 is copied there from ``articles`` at
+        the first revision); ``articles`` then holds the latest version, the one stories compare."""
+        key_text = content_key(article)
+        row = self._run("SELECT title, text, original, removed, published, modified, content_key, ingested_at "
+                        "FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        if row[6] == key_text:
+            return None
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        last = self._run("SELECT MAX(number) FROM versions WHERE article = ?", (key,)).fetchone()[0]
+        if last is None:
+            self._run("INSERT INTO versions VALUES (?,?,?,?,?,?,?,?,?,?)", (key, 1, *row))
+            last = 1
+        published = _date_text(article.published) or row[4]
+        removed = json.dumps([[r.start, r.end, r.reason, r.text] for r in article.removed])
+        values = (article.title, article.text, article.original or article.text, removed, published,
+                  _date_text(article.modified), key_text)
+        self._run("INSERT INTO versions VALUES (?,?,?,?,?,?,?,?,?,?)", (key, last + 1, *values, now))
+        self._run("UPDATE articles SET title = ?, text = ?, original = ?, removed = ?, published = ?, "
+                  "modified = ?, content_key = ?, partial = ?, signature = COALESCE(?, signature) "
+                  "WHERE key = ?", (*values, article.partial, signature, key))
+        return last + 1
+
+    def versions(self, key: int) -> list[tuple[int, str, Article]]:
+        """(number, stored at, article) of each version of a stored article, oldest first;
+        an article never revised has one version, itself. Version ``n`` has id ``ID@vn``."""
+        current = self.get_article(key)
+        stored = self._run("SELECT ingested_at FROM articles WHERE key = ?", (key,)).fetchone()[0]
+        rows = self._run("SELECT number, title, text, original, removed, published, modified, stored_at "
+                         "FROM versions WHERE article = ? ORDER BY number", (key,)).fetchall()
+        if not rows:
+            return [(1, stored, replace(current, id=f"{current.id}@v1"))]
+        return [(number, stored_at, replace(
+                    current, id=f"{current.id}@v{number}", title=title, text=text, original=original,
+                    removed=[Removed(*item) for item in json.loads(removed)],
+                    published=_parse_date(published), modified=_parse_date(modified)))
+                for number, title, text, original, removed, published, modified, stored_at in rows]
+
+    def outlet_lengths(self, outlet: str) -> list[int]:
+        """Text lengths of the stored articles of one outlet not flagged partial."""
+        return [row[0] for row in self._run(
+            "SELECT length(text) FROM articles WHERE outlet = ? AND partial IS NULL", (outlet,))]
+
+    def validators(self, url: str) -> tuple[str | None, str | None, bytes | None]:
+        """(ETag, Last-Modified, body kept) last seen for ``url``, for a conditional request."""
+        row = self._run("SELECT etag, last_modified, body FROM http_cache WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1], row[2]) if row else (None, None, None)
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None,
+                        body: bytes | None = None) -> None:
+        """``body`` only for what must be re-read on a 304 (robots.txt), not for pages."""
+        self._run("INSERT OR REPLACE INTO http_cache VALUES (?,?,?,?,?)",
+                  (url, etag, last_modified, datetime.now(timezone.utc).isoformat(timespec="seconds"), body))
 
     def integrity_check(self) -> str:
         return self._run("PRAGMA integrity_check").fetchone()[0]

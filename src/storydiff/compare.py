@@ -35,8 +35,9 @@ from .annotate import annotate_articles
 from .clean import clean_article
 from .dating import infer_published
 from .errors import NotEnoughArticles
-from .ingest import read_articles
 from . import rules
+from .ingest import article_length_problem, read_articles
+from .language import language_warnings
 from .polarity import denial_conflicts, kin_age_conflicts
 from . import rules
 from .model import (
@@ -1536,6 +1537,9 @@ def compare_articles(articles: Sequence[Article], settings: Settings | None = No
     settings = settings or default_settings()
     # A misspelt rule name is refused before any work is done (rules.UnknownRule names it).
     rules.check_names(settings.compare.disabled_rules, "compare.")
+    for article in articles:  # spaCy refuses over 1,000,000 characters (E088); see ingest
+        if problem := article_length_problem(article, settings.max_article_chars):
+            raise problem
     prepared = prepare(articles)
     if len(prepared) < 2:
         raise NotEnoughArticles(
@@ -1559,13 +1563,15 @@ def comparison_of(prepared: Sequence[Article], annotated: Sequence[AnnotatedArti
                     if f.type != "conflict" or f.confidence >= settings.min_conflict_confidence]
     by_id = {a.id: a for a in prepared}
     return Comparison(articles=list(prepared), findings=findings, entities=_entity_index(annotated, canonical),
+                      warnings=language_warnings(prepared, settings.min_language_chars),
                       series=series_of(findings, by_id))
 
 
 def compare_paths(paths: Iterable[str], settings: Settings | None = None, **metadata) -> Comparison:
     """Read, clean and compare files; unreadable inputs are listed in ``errors``."""
     settings = settings or default_settings()
-    result = read_articles(paths, max_bytes=settings.max_input_bytes, **metadata)
+    result = read_articles(paths, max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars,
+                           **metadata)
     if len(result.articles) < 2:
         raise NotEnoughArticles(
             f"a comparison needs at least two readable articles, got {len(result.articles)}"
@@ -1574,4 +1580,5 @@ def compare_paths(paths: Iterable[str], settings: Settings | None = None, **meta
         )
     comparison = compare_articles(result.articles, settings)
     comparison.errors = result.errors
+    comparison.warnings = result.warnings + comparison.warnings
     return comparison

@@ -275,6 +275,15 @@ class InputError:
 
 
 @dataclass
+class InputWarning:
+    """An input that was read, but not exactly as given (an encoding guessed, bad bytes
+    replaced) or that storydiff cannot find facts in (not English): the user is told."""
+
+    source: str
+    message: str
+
+
+@dataclass
 class Comparison:
     """The result of comparing the articles of one story."""
 
@@ -282,5 +291,6 @@ class Comparison:
     findings: list[Finding]
     entities: dict[str, list[str]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
     # Figures that moved between reports published at different times (likely updates).
     series: list[Series] = field(default_factory=list)

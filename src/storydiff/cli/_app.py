@@ -10,6 +10,9 @@ app = typer.Typer(
     help="Group news articles into stories and compare their sources fact by fact.",
     no_args_is_help=True,
     add_completion=False,
+    # Help texts name TOML tables ("[storydiff.cluster]") and files; Rich markup would eat
+    # them, so help is plain text, shown as written.
+    rich_markup_mode=None,
 )
 # soft_wrap: an error line names a file path; wrapping it would break copy and grep.
 err_console = Console(stderr=True, soft_wrap=True)

@@ -15,8 +15,8 @@ from ..annotate import annotate_articles
 from ..compare import prepare
 from ..ingest import read_articles
 from ..settings import load_settings
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
-from .options import PUBLISHED_HELP, published_option
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app
+from .options import PUBLISHED_HELP, check_output, published_option, report_inputs
 
 
 def _value(value):
@@ -45,10 +45,11 @@ def annotate(
     output: Path | None = typer.Option(None, "--output", "-o"),
 ) -> None:
     """List every mention (dates as TIMEX3, quantities, entities, quotes) with exact offsets."""
+    check_output(output)
     settings = load_settings()
-    result = read_articles(files, published=published_option(published), max_bytes=settings.max_input_bytes)
-    for error in result.errors:
-        err_console.print(f"[skipped] {error.source}: {error.message}", markup=False)
+    result = read_articles(files, published=published_option(published), max_bytes=settings.max_input_bytes,
+                           max_chars=settings.max_article_chars)
+    report_inputs(result)
     if not result.articles:
         raise typer.Exit(EXIT_NOTHING_DONE)
     wanted = set(kinds.split(",")) if kinds else None

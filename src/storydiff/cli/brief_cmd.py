@@ -13,7 +13,8 @@ from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..settings import load_settings
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
-from .options import OUTLET_HELP, PUBLISHED_HELP, outlet_option, published_option
+from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
+                      report_warnings)
 
 
 def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None, published: list[str] | None,
@@ -26,10 +27,10 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
     if words < 1:
         err_console.print(f"--words {words}: give a positive number of words", markup=False)
         return EXIT_NOTHING_DONE
+    check_output(output)
     result = read_articles(files, published=published_option(published), outlet=outlet_option(outlet),
-                           max_bytes=settings.max_input_bytes)
-    for error in result.errors:
-        err_console.print(f"[skipped] {error.source}: {error.message}", markup=False, highlight=False)
+                           max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars)
+    report_inputs(result)
     articles = [clean_article(a) for a in result.articles]
     articles = [a for a in articles if a.text.strip()]
     if not articles:
@@ -40,7 +41,9 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
         if len(articles) >= 2:  # the conflicts the brief must state come from the comparison
             from ..compare import compare_articles
 
-            findings = compare_articles(articles, settings).findings
+            comparison = compare_articles(articles, settings)
+            findings = comparison.findings
+            report_warnings(comparison.warnings)
         brief = summarise(articles, words, findings=findings)
     except StorydiffError as exc:
         err_console.print(str(exc), markup=False)

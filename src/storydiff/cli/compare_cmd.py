@@ -15,7 +15,8 @@ from ..ingest import read_articles
 from ..render import FORMATS, render
 from ..settings import load_settings
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
-from .options import OUTLET_HELP, PUBLISHED_HELP, outlet_option, published_option
+from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
+                      report_warnings)
 
 
 def _write(output: str, destination: Path | None) -> None:
@@ -23,7 +24,7 @@ def _write(output: str, destination: Path | None) -> None:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
     else:
         destination.write_text(output, encoding="utf-8")
-        err_console.print(f"wrote {destination}")
+        err_console.print(f"wrote {destination}", markup=False, highlight=False)
 
 
 def run_compare(files: list[str], fmt: str, output: Path | None, published, outlet, config: Path | None,
@@ -31,6 +32,7 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
     if fmt not in FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return EXIT_NOTHING_DONE
+    check_output(output)
     try:
         settings = load_settings(config, spacy_model=model)
         # A misspelt rule name is refused, named, before any file is read.
@@ -39,9 +41,8 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
         err_console.print(f"{config or 'settings'}: {exc}", markup=False)
         return EXIT_NOTHING_DONE
     result = read_articles(files, published=published_option(published), outlet=outlet_option(outlet),
-                           max_bytes=settings.max_input_bytes)
-    for error in result.errors:
-        err_console.print(f"[skipped] {error.source}: {error.message}", markup=False, highlight=False)
+                           max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars)
+    report_inputs(result)
     if len(result.articles) < 2:
         err_console.print(
             f"nothing to compare: {len(result.articles)} readable article(s); "
@@ -53,6 +54,8 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
         err_console.print(str(exc), markup=False)
         return EXIT_NOTHING_DONE
     comparison.errors = result.errors
+    report_warnings(comparison.warnings)
+    comparison.warnings = result.warnings + comparison.warnings
     brief = None
     if with_brief if with_brief is not None else fmt == "html":
         from ..brief import summarise

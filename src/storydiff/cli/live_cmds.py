@@ -72,7 +72,7 @@ def _run(kind: str, targets: list[str], db, config, every: Optional[str], batch_
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
     previous = signal.signal(signal.SIGINT, on_sigint)
-    store = _open(db)
+    store = _open(db, create=True)  # like ingest, fetch and follow may start a database
     live = None
     bad = done = 0
     try:

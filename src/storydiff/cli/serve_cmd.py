@@ -7,7 +7,9 @@ from typing import Optional
 
 import typer
 
+from ..errors import StoreError
 from ._app import app
+from .store_cmds import _db_path, _open, _store_failed
 
 
 @app.command()
@@ -23,5 +25,14 @@ def serve(
     from ..annotate import load_models
     from ..web import create_app
 
+    # A missing or corrupt database is refused here, with the message and exit code the
+    # other commands give, rather than by a server that answers every page with an error.
+    store = _open(db)
+    try:
+        store.list_stories(limit=1)
+    except StoreError as exc:
+        _store_failed(exc)
+    finally:
+        store.close()
     load_models()  # so that the first request does not wait seconds for them
-    uvicorn.run(create_app(db), host=host, port=port)
+    uvicorn.run(create_app(_db_path(db)), host=host, port=port)

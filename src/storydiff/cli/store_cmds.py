@@ -33,19 +33,25 @@ def _stage_settings(config: Optional[Path]):
     try:
         return stage_settings(load_settings(config))
     except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
-        err_console.print(f"[red]error:[/red] {config or 'settings'}: {exc}")
+        err_console.print(f"error: {config or 'settings'}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
 
 
-def _open(db: Optional[Path]):
+def _open(db: Optional[Path], *, create: bool = False):
+    """The store; only ``ingest`` may create one (``create``), every reader refuses a
+    missing file with exit 3."""
     from ..errors import StoreError
-    from ..store import open_store
+    from ..store import open_existing, open_store
 
     try:
-        return open_store(_db_path(db))
+        return (open_store if create else open_existing)(_db_path(db))
     except StoreError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_STORE)
+        _store_failed(exc)
+
+
+def _store_failed(exc: Exception):
+    err_console.print(f"error: {exc}", markup=False, highlight=False)
+    raise typer.Exit(EXIT_STORE)
 
 
 @app.command()
@@ -62,16 +68,20 @@ def ingest(
     Idempotent: an article already stored (same normalised content, or same URL) is skipped,
     so re-running after an interruption stores only what is missing.
     """
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from ..clean import clean_article
     from ..errors import StoreError
-    from ..ingest import expand_paths, read_articles
+    from ..ingest import IngestResult, expand_paths, iter_articles
+    from ..settings import load_settings
     from ..store.feed import Feeder
+    from .options import report_warnings
 
     cluster_settings, wire_settings = _stage_settings(config)
-    store = _open(db)
-    errors, stored, duplicates = [], 0, 0
+    settings = load_settings(config)
+    store = _open(db, create=True)
+    errors, warnings, stored, duplicates = [], [], 0, 0
     try:
         feeder = Feeder(store, cluster_settings, wire_settings)
         files = list(expand_paths(paths))
@@ -79,32 +89,34 @@ def ingest(
                       TimeRemainingColumn(), console=err_console, disable=quiet, transient=True) as progress:
             task = progress.add_task("ingesting", total=len(files))
             for source, _path in files:
-                # one file at a time keeps memory bounded by the largest file, not the corpus
-                read = read_articles([source])
+                # One file at a time, its articles streamed to the store in batches: memory is
+                # bounded by a batch and the largest record, whatever the length of a feed.
+                read = IngestResult()
+                articles = (clean_article(article) for article in iter_articles(
+                    [source], max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars,
+                    result=read))
+                sub = progress.add_task(f"  {escape(Path(source).name)}", total=None)
+                report = feeder.feed(articles, batch_size=batch_size, progress=lambda n: progress.advance(sub, n))
+                progress.remove_task(sub)
                 for error in read.errors:
                     if "duplicate of" in error.message:
                         duplicates += 1
                     else:
                         errors.append(error)
-                articles = [clean_article(article) for article in read.articles]
-                sub = progress.add_task(f"  {Path(source).name}", total=len(articles)) if len(articles) > 50 else None
-                report = feeder.feed(articles, batch_size=batch_size,
-                                     progress=(lambda n: progress.advance(sub, n)) if sub is not None else None)
-                if sub is not None:
-                    progress.remove_task(sub)
+                warnings += read.warnings
                 stored += report.stored
                 duplicates += len(report.duplicates)
                 errors.extend(report.errors)
                 progress.advance(task)
     except StoreError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_STORE)
+        _store_failed(exc)
     finally:
         store.close()
+    report_warnings(warnings)
     for error in errors:
-        err_console.print(f"[yellow]skipped[/yellow] {error.source}: {error.message}")
+        err_console.print(f"[yellow]skipped[/yellow] {escape(error.source)}: {escape(error.message)}")
     err_console.print(f"stored {stored} new article(s); {duplicates} already stored; "
-                      f"{len(errors)} could not be read; database {_db_path(db)}")
+                      f"{len(errors)} could not be read; database {escape(_db_path(db))}")
     if errors:
         raise typer.Exit(EXIT_SOME_INPUTS_BAD if stored or duplicates else EXIT_NOTHING_DONE)
     raise typer.Exit(EXIT_OK)
@@ -128,8 +140,7 @@ def stories(
     try:
         found = store.list_stories(limit=limit or None, min_size=min_size)
     except StoreError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_STORE)
+        _store_failed(exc)
     finally:
         store.close()
     if as_json:
@@ -165,12 +176,12 @@ def show(
         if left_out:
             err_console.print(f"{left_out} wire copies left out (--copies to include them)")
     except StorydiffError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_STORE)
+        _store_failed(exc)
     finally:
         store.close()
     if not articles:
-        err_console.print(f"[red]error:[/red] no story {story} in {_db_path(db)}; `storydiff stories` lists them")
+        err_console.print(f"error: no story {story} in {_db_path(db)}; `storydiff stories` lists them",
+                          markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
     # Imported here: compare and render are separate stages that need not be loaded to store.
     from ..compare import compare_articles
@@ -179,8 +190,11 @@ def show(
     try:
         comparison = compare_articles(articles)
     except StorydiffError as exc:
-        err_console.print(f"[red]error:[/red] story {story}: {exc}")
+        err_console.print(f"error: story {story}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
+    from .options import report_warnings
+
+    report_warnings(comparison.warnings)
     story_brief = None
     if brief if brief is not None else fmt == "html":
         from ..brief import summarise
@@ -213,7 +227,7 @@ def cluster(
 
     cluster_settings, wire_settings = _stage_settings(config)
     if not file.exists():
-        err_console.print(f"[red]error:[/red] {file}: no such file")
+        err_console.print(f"error: {file}: no such file", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
     articles, ids, bad = [], [], 0
     for number, line in enumerate(file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
@@ -224,17 +238,17 @@ def cluster(
             record = json.loads(line)
             article = clean_article(read_story_record(record, where, f"{file.stem}-{number}"))
         except json.JSONDecodeError as exc:
-            err_console.print(f"[yellow]skipped[/yellow] {where}: malformed JSON at column {exc.colno}: {exc.msg}")
+            err_console.print(f"skipped {where}: malformed JSON at column {exc.colno}: {exc.msg}", markup=False)
             bad += 1
             continue
         except InputProblem as exc:
-            err_console.print(f"[yellow]skipped[/yellow] {exc}")
+            err_console.print(f"skipped {exc}", markup=False)
             bad += 1
             continue
         articles.append(article)
         ids.append(record.get("id") if record.get("id") is not None else article.id)
     if not articles:
-        err_console.print(f"[red]error:[/red] {file}: no readable article")
+        err_console.print(f"error: {file}: no readable article", markup=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
     if stream:
         order = stream_order(articles)

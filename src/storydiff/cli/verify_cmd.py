@@ -13,6 +13,7 @@ from ..settings import load_settings
 from ..verify import verify
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, app, err_console
 from .compare_cmd import _write
+from .options import check_output, report_warnings
 
 # Exit code when the verdict is "unfaithful", so scripts and CI can gate on it; distinct
 # from the input/usage codes documented in cli/__init__.py.
@@ -24,12 +25,14 @@ def run_verify(source: str, derived: str, fmt: str, output: Path | None, config:
     if fmt not in FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return EXIT_NOTHING_DONE
+    check_output(output)
     settings = load_settings(config, spacy_model=model)
     texts = []
     for role, path in (("source", source), ("derived", derived)):
-        result = read_articles([path], max_bytes=settings.max_input_bytes)
+        result = read_articles([path], max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars)
         for error in result.errors:
             err_console.print(f"[unreadable {role}] {error.source}: {error.message}", markup=False, highlight=False)
+        report_warnings(result.warnings)
         if len(result.articles) != 1:
             err_console.print(f"the {role} {path!r} must hold exactly one article, found {len(result.articles)}",
                               markup=False)

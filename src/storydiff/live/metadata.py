@@ -99,7 +99,7 @@ def page_text(fetched: Fetched) -> str:
             return fetched.body.decode(charset)
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode(fetched.body, fetched.final_url, max(len(fetched.body), 1))
+    return decode(fetched.body, fetched.final_url, max(len(fetched.body), 1)).text
 
 
 def _canonical(tree, page_url: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
@@ -46,11 +47,13 @@ ol.findings li{margin-bottom:8px}
 .ev{color:#444;display:block;margin-left:6px}
 a{color:#1864ab}
 .errors{color:#a61e4d;font-size:13px}
+.warnings{color:#ffd8a8;font-size:13px;margin:4px 0;padding-left:18px}
 </style></head><body>
 <header>{% if home %}<p><a href="{{ home }}" style="color:#a5d8ff">← all stories</a></p>{% endif %}<h1>{{ title }}</h1>
 <p class="legend">{{ counts.conflict }} conflicts · {{ counts.agreement }} agreements · {{ counts.unique }} statements only one source makes ·
 <span><mark class="conflict">conflict</mark></span><span><mark class="agreement">agreement</mark></span><span><mark class="unique">only one source</mark></span></p>
 {% if errors %}<p class="errors">Skipped inputs: {% for e in errors %}{{ e.source }}: {{ e.message }}{% if not loop.last %}; {% endif %}{% endfor %}</p>{% endif %}
+{% if warnings %}<ul class="warnings">{% for w in warnings %}<li>{{ w.source }}: {{ w.message }}</li>{% endfor %}</ul>{% endif %}
 </header>
 <main>
 <section>{% if brief %}<h2>Brief</h2>
@@ -66,7 +69,7 @@ a{color:#1864ab}
 </li>{% endfor %}
 </ol>{% if hidden %}<p class="legend">{{ hidden }} more statements only one source makes are in the JSON output.</p>{% endif %}</section>
 {% for a in articles %}<section id="article-{{ loop.index0 }}"><h2>{{ names[a.id] }}</h2>
-<div class="meta">{{ a.id }}{% if a.published %} · published {{ a.published }}{% if a.published_inferred %} (inferred){% endif %}{% endif %}{% if a.agency %} · agency {{ a.agency }}{% endif %}{% if a.dateline %} · dateline {{ a.dateline }}{% endif %}{% if a.url %} · <a href="{{ a.url }}">link</a>{% endif %}</div>
+<div class="meta">{{ a.id }}{% if a.published %} · published {{ a.published }}{% if a.published_inferred %} (inferred){% endif %}{% endif %}{% if a.agency %} · agency {{ a.agency }}{% endif %}{% if a.dateline %} · dateline {{ a.dateline }}{% endif %}{% if links[a.id] %} · <a href="{{ links[a.id] }}" rel="noopener noreferrer">link</a>{% elif a.url %} · <span class="url">{{ a.url }}</span>{% endif %}</div>
 {% if a.title %}<div class="title">{{ bodies[a.id].title }}</div>{% endif %}
 <div class="body">{{ bodies[a.id].text }}</div>
 {% if a.removed %}<details class="removed"><summary>{{ a.removed|length }} piece(s) removed from the input</summary><ul>{% for r in a.removed %}<li>{{ r.reason }}: “{{ r.text|truncate(160) }}”</li>{% endfor %}</ul></details>{% endif %}
@@ -143,10 +146,26 @@ def render_html(comparison: Comparison, title: str | None = None, brief=None, ho
     return template.render(
         title=heading, articles=comparison.articles, findings=listed, bodies=safe_bodies,
         series=comparison.series, hidden=len(comparison.findings) - len(listed),
-        names=names, counts=counts, errors=comparison.errors, brief=brief, home=home,
+        names=names, counts=counts, errors=comparison.errors, warnings=comparison.warnings, brief=brief, home=home,
+        links={a.id: link_target(a.url) for a in comparison.articles},
         positions={a.id: i for i, a in enumerate(comparison.articles)},
         columns=" ".join(["minmax(280px,1fr)"] * len(comparison.articles)),
     )
+
+
+def link_target(url: str | None) -> str | None:
+    """``url`` if it may become a link: http and https only. Anything else (javascript:,
+    data:, file:, a relative path) is shown as text, so a record cannot put script in a
+    report."""
+    if not url:
+        return None
+    # browsers drop control characters and surrounding spaces before reading the scheme
+    cleaned = "".join(ch for ch in url if ch >= " " and ch != "\x7f").strip()
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return None
+    return cleaned if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _name(article: Article) -> str:

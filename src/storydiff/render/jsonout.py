@@ -95,6 +95,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "series": [series_dict(s) for s in comparison.series],
         "entities": comparison.entities,
         "errors": [{"source": e.source, "message": e.message} for e in comparison.errors],
+        "warnings": [{"source": w.source, "message": w.message} for w in comparison.warnings],
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import StoreError
 from .base import Added, Store, StorySummary, WireRecord
 from .sqlite import SQLiteStore
 
@@ -18,11 +19,27 @@ def open_store(path: str | Path = "storydiff.db") -> SQLiteStore:
     return SQLiteStore(path)
 
 
+def open_existing(path: str | Path = "storydiff.db") -> SQLiteStore:
+    """Open the store at ``path`` for reading or comparing: unlike ``open_store`` it never
+    creates one, so a typo in ``--db`` is an error rather than a new empty database."""
+    if not Path(path).is_file():
+        raise StoreError(f"{path}: no such database file; check --db (or STORYDIFF_DATABASE), "
+                         f"or store articles first with `storydiff ingest FILES --db {path}`")
+    return SQLiteStore(path)
+
+
+# SQLite integers are signed 64-bit: a larger story number names no story (and would raise
+# OverflowError in the driver).
+_MAX_ID = 2**63 - 1
+
+
 def story_sources(store: Store, story: int, *, copies: bool = False) -> tuple[list, int]:
     """The articles of a stored story to compare, and how many wire copies were left out.
 
     By default each wire group gives only its likely original: a copy repeats its
     original's words, so comparing it adds agreements that are not independent."""
+    if not -_MAX_ID - 1 <= story <= _MAX_ID:
+        return [], 0
     articles = store.story_articles(story)
     copy_keys = {record.article for record in store.wire_copies(story)}
     if copies or not copy_keys:
@@ -31,4 +48,5 @@ def story_sources(store: Store, story: int, *, copies: bool = False) -> tuple[li
     return keep, len(articles) - len(keep)
 
 
-__all__ = ["Store", "Added", "StorySummary", "WireRecord", "SQLiteStore", "open_store", "story_sources"]
+__all__ = ["Store", "Added", "StorySummary", "WireRecord", "SQLiteStore", "open_store", "open_existing",
+           "story_sources"]

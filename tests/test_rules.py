@@ -265,6 +265,18 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         (HENDRICKS.format("Margaret Hendricks"), HENDRICKS.format("Margaret Hendracks")),
         (HENDRICKS.format("Margaret Hendricks"), HENDRICKS.format("Margaret Hendriks")),
         no_conflict(kind="name")),
+    "compare.veto.regional_spelling": Example(
+        ("The awards were held at the Ridgeway Centre in Leeds on Monday, organisers said.",
+         "The awards were held at the Ridgeway Center in Leeds on Monday, organisers said."),
+        ("The awards were held at the Ridgeway Centre in Leeds on Monday, organisers said.",
+         "The awards were held at the Ridgway Centre in Leeds on Monday, organisers said."),
+        no_conflict(kind="name")),
+    "compare.veto.different_kind_of_name": Example(
+        ("Striker Tom Harley scored twice for Dorwick on Saturday, the club said.",
+         "Striker Harley, born in the village of Arley, scored twice for Dorwick on Saturday."),
+        ("Striker Tom Harley scored twice for Dorwick on Saturday, the club said.",
+         "Striker Tom Harly scored twice for Dorwick on Saturday, the club said."),
+        no_conflict(kind="name")),
     # --- judges of two values -------------------------------------------------------------
     "compare.judge.duration_unit": Example(
         ("The strike at the port lasted three weeks, the union said.",

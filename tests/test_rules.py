@@ -265,6 +265,18 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         (HENDRICKS.format("Margaret Hendricks"), HENDRICKS.format("Margaret Hendracks")),
         (HENDRICKS.format("Margaret Hendricks"), HENDRICKS.format("Margaret Hendriks")),
         no_conflict(kind="name")),
+    "compare.veto.regional_spelling": Example(
+        ("The awards were held at the Ridgeway Centre in Leeds on Monday, organisers said.",
+         "The awards were held at the Ridgeway Center in Leeds on Monday, organisers said."),
+        ("The awards were held at the Ridgeway Centre in Leeds on Monday, organisers said.",
+         "The awards were held at the Ridgway Centre in Leeds on Monday, organisers said."),
+        no_conflict(kind="name")),
+    "compare.veto.different_kind_of_name": Example(
+        ("Striker Tom Harley scored twice for Dorwick on Saturday, the club said.",
+         "Striker Harley, born in the village of Arley, scored twice for Dorwick on Saturday."),
+        ("Striker Tom Harley scored twice for Dorwick on Saturday, the club said.",
+         "Striker Tom Harly scored twice for Dorwick on Saturday, the club said."),
+        no_conflict(kind="name")),
     # --- judges of two values -------------------------------------------------------------
     "compare.judge.duration_unit": Example(
         ("The strike at the port lasted three weeks, the union said.",
@@ -297,6 +309,36 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         ("More than 300 people were injured in the storm, police said.",
          "Police said 312 people were injured in the storm."),
         conflict("at least", kind="number")),
+    "compare.judge.floors_differ": Example(
+        ("At least 127 people were killed in the bombings in the capital of Veltria on Friday, the interior "
+         "ministry said.",
+         "At least 131 people were killed in the bombings in the capital of Veltria on Friday, the interior "
+         "ministry said on Sunday."),
+        ("More than 100 people were killed in the bombings in the capital of Veltria on Friday, the interior "
+         "ministry said.",
+         "At least 131 people were killed in the bombings in the capital of Veltria on Friday, the interior "
+         "ministry said on Sunday."),
+        conflict("127", "131", kind="number"), published=(date(2026, 3, 7), date(2026, 3, 8))),
+    "compare.veto.different_measure": Example(
+        ("The Selby carmaker laid off 2,000 workers at its plant in Dorna on Monday, the union said.",
+         "The Selby carmaker hired 2,600 workers at its plant in Dorna on Monday, the union said."),
+        ("The Selby carmaker laid off 2,000 workers at its plant in Dorna on Monday, the union said.",
+         "The Selby carmaker laid off 2,600 workers at its plant in Dorna on Monday, the union said."),
+        no_conflict("2,000")),
+    "compare.veto.background_date": Example(
+        ("Mayor Dorin Malek opened the new ferry terminal in 1988, the harbour trust said.",
+         "Mayor Dorin Malek opened the new ferry terminal on Friday, the harbour trust said."),
+        ("Mayor Dorin Malek opened the new ferry terminal in 1988, the harbour trust said.",
+         "Mayor Dorin Malek opened the new ferry terminal in 1989, the harbour trust said."),
+        no_conflict("1988"), published=(date(2026, 3, 7), date(2026, 3, 7))),
+    "compare.judge.one_off_misspelling": Example(
+        ("Arturo Pinedo met the envoy in Lima on Monday. Later, Pindeo said the visit was his first since "
+         "the trial.",
+         "Arturo Pinedo met the envoy in Lima on Monday, officials said."),
+        ("Arturo Pinedo met the envoy in Lima on Monday. Later, Pindeo said the visit was his first since "
+         "the trial, and Pindeo thanked the court.",
+         "Arturo Pinedo met the envoy in Lima on Monday, officials said."),
+        conflict("Pindeo", kind="name")),
     "compare.judge.irrealis": Example(
         ("The rebels would have to win 9 more seats to reach the 51 votes necessary to block the law, "
          "analysts said.",

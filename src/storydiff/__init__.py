@@ -8,13 +8,16 @@ from .model import (
     Claim,
     Comparison,
     Evidence,
+    FactKey,
     Finding,
     Mention,
     Sentence,
+    Series,
+    SeriesPoint,
     Story,
 )
 
 __all__ = [
     "compare_articles", "compare_paths", "read_articles", "AnnotatedArticle", "Article", "Claim",
-    "Comparison", "Evidence", "Finding", "Mention", "Sentence", "Story",
+    "Comparison", "Evidence", "FactKey", "Finding", "Mention", "Sentence", "Series", "SeriesPoint", "Story",
 ]

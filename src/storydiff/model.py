@@ -199,6 +199,19 @@ class Claim:
     irrealis: bool = False
 
 
+@dataclass(frozen=True)
+class FactKey:
+    """What a value is about, so that two values are compared only when they are about one
+    thing: the same ``event`` (the predicate's event class: "death", "visit"), the same
+    ``measure`` (what is counted or dated: "number of people", "date", "length"), the same
+    ``holder`` (whose value: the names in the value's clause) and ``unit``."""
+
+    event: str | None = None
+    measure: str | None = None
+    holder: str | None = None
+    unit: str | None = None
+
+
 @dataclass
 class Finding:
     """What the comparison says about one fact across the sources."""
@@ -216,6 +229,8 @@ class Finding:
     # conflict the vetoes it was checked against and passed.
     rule: str | None = None
     vetoes_passed: list[str] = field(default_factory=list)
+    # What the finding's values are about (typed findings; None for statements).
+    key: FactKey | None = None
 
 
 @dataclass(frozen=True)
@@ -231,10 +246,15 @@ class SeriesPoint:
 @dataclass
 class Series:
     """How one fact's value moved across articles or versions, oldest first (a toll revised
-    from 12 to 15). Minimal and general: the unseen-stories work extends it."""
+    from 12 to 15; a toll rising over days of wire reports). One type for compare's likely
+    updates, article revisions, storylines and the web page."""
 
     about: str
     points: list[SeriesPoint] = field(default_factory=list)
+    id: str = ""
+    key: FactKey | None = None
+    finding: str | None = None  # the conflict finding it explains, where there is one
+    direction: Literal["rose", "fell", "changed"] = "changed"
 
 
 @dataclass
@@ -272,3 +292,5 @@ class Comparison:
     entities: dict[str, list[str]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    # Figures that moved between reports published at different times (likely updates).
+    series: list[Series] = field(default_factory=list)

@@ -1438,6 +1438,14 @@ def _calendar_interval(value: str) -> _Interval | None:
     return None
 
 
+def timex_interval(value: Timex) -> tuple[date, date] | None:
+    """The days a DATE/TIME value covers, [start, end) , or None when a part is left open."""
+    interval = _calendar_interval(value.value)
+    if interval is None or interval.start is None or interval.end is None:
+        return None
+    return interval.start, interval.end
+
+
 def _compare_fields(a: _Interval, b: _Interval) -> Verdict:
     """Compare values where one or both leave parts open: only a known part can disagree."""
     known_a = _known_fields(a)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 
 from ..model import Article, Comparison, Finding
+from .text import UNIQUES_PER_SOURCE, shown_uniques
 
 # Overlapping spans (a conflicting date inside a corroborated sentence) show the most
 # important finding's colour; all their finding ids stay in the title attribute.
@@ -58,13 +59,15 @@ a{color:#1864ab}
 <section>{% if brief %}<h2>Brief</h2>
 <ol class="brief">{% for b in brief.sentences %}<li>{{ b.text }} <small>[{% for e in b.evidence %}{% if b.conflict %}<a href="#{{ b.conflict }}">{{ names.get(e.article, e.article) }}</a>{% else %}<a href="#article-{{ positions[e.article] }}">{{ names.get(e.article, e.article) }}</a>{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}]{% if b.unique %} only one source{% endif %}</small></li>{% endfor %}</ol>
 {% if brief.timeline %}<h3>Timeline</h3><ul class="timeline">{% for t in brief.timeline %}<li><time>{{ t.date }}</time> {{ t.text|truncate(160) }} <small>[{% for a in t.sources %}{{ names.get(a, a) }}{% if not loop.last %}, {% endif %}{% endfor %}]{% if t.date_conflict %} <b>sources give different dates</b>{% endif %}</small></li>{% endfor %}</ul>{% endif %}
+{% endif %}{% if series %}<h2>Figures that moved</h2>
+<ul class="series">{% for s in series %}<li id="{{ s.id }}"><b>{{ s.about }}</b> {{ s.direction }}: {% for p in s.points %}<a href="#{{ s.finding }}">{{ p.evidence.text }}</a> <small>({{ names.get(p.article, p.article) }}{% if p.published %}, {{ p.published }}{% endif %})</small>{% if not loop.last %} → {% endif %}{% endfor %}</li>{% endfor %}</ul>
 {% endif %}<h2>Findings</h2>
 <ol class="findings">
 {% for f in findings %}<li id="{{ f.id }}"><span class="tag {{ f.type }}">{{ f.type }}{% if f.type == 'conflict' %}: {{ f.kind }}{% endif %}</span>
 <b>{{ f.about }}</b> <small>({{ '%.2f'|format(f.confidence) }}{% if f.likely_update %}, likely an update over time{% endif %})</small>
 {% for e in f.evidence %}<a class="ev" href="#{{ f.id }}-{{ loop.index0 }}" data-target="{{ f.id }}-{{ loop.index0 }}">{{ names[e.article] }}{% if e.field == 'title' %} (title){% endif %}: “{{ e.text|truncate(140) }}”{% if e.value and e.value != e.text %} = {{ e.value }}{% endif %}</a>{% endfor %}
 </li>{% endfor %}
-</ol></section>
+</ol>{% if hidden %}<p class="legend">{{ hidden }} more statements only one source makes are in the JSON output.</p>{% endif %}</section>
 {% for a in articles %}<section id="article-{{ loop.index0 }}"><h2>{{ names[a.id] }}</h2>
 <div class="meta">{{ a.id }}{% if a.published %} · published {{ a.published }}{% if a.published_inferred %} (inferred){% endif %}{% endif %}{% if a.agency %} · agency {{ a.agency }}{% endif %}{% if a.dateline %} · dateline {{ a.dateline }}{% endif %}{% if links[a.id] %} · <a href="{{ links[a.id] }}" rel="noopener noreferrer">link</a>{% elif a.url %} · <span class="url">{{ a.url }}</span>{% endif %}</div>
 {% if a.title %}<div class="title">{{ bodies[a.id].title }}</div>{% endif %}
@@ -137,8 +140,12 @@ def render_html(comparison: Comparison, title: str | None = None, brief=None, ho
 
     safe_bodies = {k: {f: Markup(v) for f, v in b.items()} for k, b in bodies.items()}
     heading = title or next((a.title for a in comparison.articles if a.title), None) or "comparison"
+    uniques = [f for f in comparison.findings if f.type == "unique"]
+    kept = {id(f) for f in shown_uniques(uniques, UNIQUES_PER_SOURCE)}
+    listed = [f for f in comparison.findings if f.type != "unique" or id(f) in kept]
     return template.render(
-        title=heading, articles=comparison.articles, findings=comparison.findings, bodies=safe_bodies,
+        title=heading, articles=comparison.articles, findings=listed, bodies=safe_bodies,
+        series=comparison.series, hidden=len(comparison.findings) - len(listed),
         names=names, counts=counts, errors=comparison.errors, warnings=comparison.warnings, brief=brief, home=home,
         links={a.id: link_target(a.url) for a in comparison.articles},
         positions={a.id: i for i, a in enumerate(comparison.articles)},

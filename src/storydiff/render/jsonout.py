@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
-from ..model import Article, Comparison, Evidence, Finding
+from ..model import Article, Comparison, Evidence, FactKey, Finding, Series
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -62,6 +62,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "evidence": [evidence_dict(e) for e in finding.evidence],
         "rule": finding.rule,
     }
+    if finding.key is not None:
+        data["key"] = key_dict(finding.key)
     if finding.type == "conflict":
         data["vetoes_passed"] = list(finding.vetoes_passed)
         data["likely_update"] = finding.likely_update
@@ -70,10 +72,27 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return data
 
 
+def key_dict(key: FactKey) -> dict[str, Any]:
+    return {"event": key.event, "measure": key.measure, "holder": key.holder, "unit": key.unit}
+
+
+def series_dict(series: Series) -> dict[str, Any]:
+    return {
+        "id": series.id,
+        "about": series.about,
+        "direction": series.direction,
+        "finding": series.finding,
+        "key": key_dict(series.key) if series.key else None,
+        "points": [{"article": p.article, "value": _jsonable(p.value), "published": _iso(p.published),
+                    "evidence": evidence_dict(p.evidence)} for p in series.points],
+    }
+
+
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     return {
         "articles": [article_dict(a) for a in comparison.articles],
         "findings": [finding_dict(f) for f in comparison.findings],
+        "series": [series_dict(s) for s in comparison.series],
         "entities": comparison.entities,
         "errors": [{"source": e.source, "message": e.message} for e in comparison.errors],
         "warnings": [{"source": w.source, "message": w.message} for w in comparison.warnings],

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Comparison, Finding
+from ..model import Comparison, Finding, Series
 
 TYPE_STYLE = {"conflict": "bold red", "agreement": "green", "unique": "cyan"}
 
@@ -20,13 +21,59 @@ def _source_name(comparison: Comparison, article_id: str) -> str:
     return article_id
 
 
+def _source_label(comparison: Comparison, article_id: str) -> str:
+    """Outlet, headline or id, and date: enough to find the report a conflict cites."""
+    for article in comparison.articles:
+        if article.id == article_id:
+            parts = [article.outlet or article.id]
+            if article.title:
+                parts.append(f"“{article.title[:60]}”")
+            if article.published:
+                parts.append(str(article.published_date or article.published))
+            return ", ".join(parts)
+    return article_id
+
+
 def _evidence_line(comparison: Comparison, finding: Finding) -> list[str]:
     lines = []
+    name = _source_label if finding.type == "conflict" else _source_name
     for e in finding.evidence:
-        where = f"{_source_name(comparison, e.article)}" + (" (title)" if e.field == "title" else "")
+        where = f"{name(comparison, e.article)}" + (" (title)" if e.field == "title" else "")
         value = f" = {e.value}" if e.value not in (None, "", e.text) else ""
         lines.append(f"{where} [{e.start}:{e.end}] “{e.text}”{value}")
     return lines
+
+
+def series_line(comparison: Comparison, series: Series) -> str:
+    """ "number of people (evacuate) rose: 14,000 (Ledger, 2026-03-02) → 21,000 (Wire, 2026-03-04)"."""
+    points = " → ".join(f"{p.evidence.text} ({_source_name(comparison, p.article)}"
+                        + (f", {p.published}" if p.published else "") + ")" for p in series.points)
+    return f"{series.about} {series.direction}: {points}"
+
+
+def shown_uniques(findings: list[Finding], per_source: int) -> list[Finding]:
+    """At most ``per_source`` statements only one source makes, per source, those carrying
+    facts (figures, names, dates) first: a story of five long reports has a hundred of them."""
+    by_source: dict[str, list[Finding]] = {}
+    for finding in findings:
+        source = finding.evidence[0].article if finding.evidence else ""
+        by_source.setdefault(source, []).append(finding)
+    kept: list[Finding] = []
+    for items in by_source.values():
+        ranked = sorted(items, key=lambda f: (-_factual_weight(f), -f.confidence))
+        kept += ranked[:per_source]
+    order = {id(f): i for i, f in enumerate(findings)}
+    return sorted(kept, key=lambda f: order[id(f)])
+
+
+_FACT_WORDS = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _factual_weight(finding: Finding) -> int:
+    text = finding.evidence[0].text if finding.evidence else finding.about
+    names = sum(1 for word in text.split()[1:] if word[:1].isupper())
+    return 2 * bool(_FACT_WORDS.search(text)) + min(names, 3)
 
 
 def _worth_saying(finding: Finding) -> bool:
@@ -36,7 +83,11 @@ def _worth_saying(finding: Finding) -> bool:
         (finding.type == "conflict" and finding.kind == "name") or "differ" in finding.explanation)
 
 
-def render_text(comparison: Comparison, width: int = 110, show_unique: int = 12) -> str:
+# Statements only one source makes, shown per source in the text and HTML reports (all in JSON).
+UNIQUES_PER_SOURCE = 10
+
+
+def render_text(comparison: Comparison, width: int = 110, show_unique: int = UNIQUES_PER_SOURCE) -> str:
     buffer = StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
     table = Table(title="Sources", show_lines=False)
@@ -50,7 +101,7 @@ def render_text(comparison: Comparison, width: int = 110, show_unique: int = 12)
     for kind, heading in (("conflict", "Conflicts"), ("agreement", "Agreements"), ("unique", "Only one source")):
         items = [f for f in comparison.findings if f.type == kind]
         console.print(Text(f"\n{heading} ({len(items)})", style="bold"))
-        shown = items if kind != "unique" else items[:show_unique]
+        shown = items if kind != "unique" else shown_uniques(items, show_unique)
         for finding in shown:
             label = f"{finding.id} {finding.kind}"
             extra = " likely update" if finding.likely_update else ""
@@ -62,6 +113,10 @@ def render_text(comparison: Comparison, width: int = 110, show_unique: int = 12)
                 console.print(f"      {line}", markup=False, highlight=False)
         if len(shown) < len(items):
             console.print(f"  … {len(items) - len(shown)} more (use --format json for all)")
+        if kind == "conflict" and comparison.series:
+            console.print(Text(f"\nFigures that moved ({len(comparison.series)})", style="bold"))
+            for series in comparison.series:
+                console.print(f"  {series.id} {series_line(comparison, series)}", markup=False, highlight=False)
     for error in comparison.errors:
         console.print(f"[skipped] {error.source}: {error.message}", markup=False)
     return buffer.getvalue()
@@ -77,13 +132,18 @@ def render_markdown(comparison: Comparison) -> str:
     for kind, heading in (("conflict", "Conflicts"), ("agreement", "Agreements"), ("unique", "Only one source")):
         items = [f for f in comparison.findings if f.type == kind]
         out += ["", f"## {heading} ({len(items)})", ""]
-        for finding in items:
+        for finding in items if kind != "unique" else shown_uniques(items, UNIQUES_PER_SOURCE):
             update = " — likely an update over time" if finding.likely_update else ""
             out.append(f"- **{finding.id} {finding.kind}**: {finding.about} (confidence {finding.confidence:.2f}){update}")
             if _worth_saying(finding):
                 out.append(f"  - _{finding.explanation}_")
             for line in _evidence_line(comparison, finding):
                 out.append(f"  - {line}")
+        if kind == "unique" and len(items) > UNIQUES_PER_SOURCE * len(comparison.articles):
+            out.append("- … more in `--format json`")
+        if kind == "conflict" and comparison.series:
+            out += ["", f"## Figures that moved ({len(comparison.series)})", ""]
+            out += [f"- **{s.id}** {series_line(comparison, s)}" for s in comparison.series]
     if comparison.errors:
         out += ["", "## Inputs skipped", ""]
         out += [f"- `{e.source}`: {e.message}" for e in comparison.errors]

@@ -14,7 +14,7 @@ from storydiff.cluster import StoryClusterer, StoryClusterSettings, stream_order
 from storydiff.model import Article
 from storydiff.store import open_store
 from storydiff.store.feed import Feeder
-from storydiff.storylines import (Change, StorylineClusterer, StorylineSettings, storylines_batch,
+from storydiff.storylines import (Change, StorylineClusterer, storylines_batch,
                                   storylines_stream)
 
 runner = CliRunner()

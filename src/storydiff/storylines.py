@@ -23,12 +23,13 @@ to a merged event redirects to the event that absorbed it).
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
-from .cluster import (ArticleFeatures, StoryClusterer, StoryClusterSettings, StoryState, _final,
-                      article_features, cluster_batch, stream_order)
+from .cluster import (ArticleFeatures, StoryClusterer, StoryClusterSettings, StoryState, _day, _final,
+                      article_features, cluster_batch, entity_phrases, stream_order)
 from .model import Article, Series
 
 
@@ -52,6 +53,10 @@ class StorylineSettings:
     undated_factor: float = 0.5
     # storylines_batch only: rounds of moving whole events to the storyline they fit best.
     refine_rounds: int = 3
+    # What a storyline is compared on: "terms" (the event features: words and names) or
+    # "entities" (the capitalised phrases only, with their own IDF): a storyline follows the
+    # same actors and places, while two events of one kind share their words but not them.
+    features: str = "terms"
 
     def cluster_settings(self, base: StoryClusterSettings | None = None) -> StoryClusterSettings:
         """The event clusterer's settings with this level's values in place (features are
@@ -71,6 +76,17 @@ class Change:
     kind: str
     gone: int
     into: int
+
+
+def entity_features(article: Article, settings: StoryClusterSettings | None = None) -> ArticleFeatures:
+    """The capitalised phrases of an article's lead and headline as a log-tf vector."""
+    settings = settings or StoryClusterSettings()
+    body = " ".join(article.text.split(None, settings.max_words)[: settings.max_words])
+    counts: Counter[str] = Counter()
+    for text, weight in ((body, 1.0), (article.title or "", settings.title_weight)):
+        for phrase in entity_phrases(text):
+            counts[sys.intern("@" + phrase)] += weight
+    return ArticleFeatures({t: 1.0 + math.log(c) for t, c in counts.items()}, _day(article.published))
 
 
 class StorylineClusterer:
@@ -111,6 +127,8 @@ class StorylineClusterer:
         self._seen_merges = len(self.events.merges)
 
     def _share_idf(self) -> None:
+        if self.settings.features == "entities":
+            return  # the storyline level counts its own documents (entity terms only)
         # One corpus, one IDF: the storyline level reads the event level's document
         # frequencies and never counts a document itself.
         events, lines = self.events, self.lines
@@ -178,6 +196,9 @@ class StorylineClusterer:
         one; an article of a known event grows that event's storyline."""
         self._share_idf()
         self._follow_event_merges()
+        entities = self.settings.features == "entities"
+        if entities:
+            features = entity_features(article, self.lines.settings)
         features = features or article_features(article, self.lines.settings)
         start = len(self.lines.merges)
         line_id = self.of_event.get(event)
@@ -188,6 +209,9 @@ class StorylineClusterer:
             self.dirty_events.add(event)
         else:
             story = self.lines.stories[line_id]
+            if entities and self.lines._fixed_df is None:
+                self.lines._count_document(features.terms)
+                self.lines.dirty_terms.update(features.terms)
             self.lines._join(story, features, article)
             s = self.lines.settings
             if any(sim >= s.merge_threshold * s.bridge_factor
@@ -243,6 +267,13 @@ def storylines_batch(articles: Sequence[Article], settings: StorylineSettings | 
         df.update(feature.terms.keys())
     frame = StoryClusterer(cluster_settings, fixed_df=df, fixed_n_docs=len(articles))
     lines = StorylineClusterer(frame, settings)
+    if settings.features == "entities":
+        features = [entity_features(article, cluster_settings) for article in articles]
+        entity_df: Counter[str] = Counter()
+        for feature in features:
+            entity_df.update(feature.terms.keys())
+        lines.lines._fixed_df, lines.lines._fixed_n = entity_df, len(articles)
+        lines.lines.n_docs = len(articles)
     for index in stream_order(articles):
         lines.add(articles[index], event_labels[index], features[index])
     order = sorted(lines.of_event)

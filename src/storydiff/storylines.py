@@ -169,26 +169,10 @@ class StorylineClusterer:
             # the two events are one now, so their storylines are one: the older id stays
             keep, drop = sorted((line_gone, line_into))
             start = len(self.lines.merges)
-            self._absorb(self.lines.stories[keep], self.lines.stories.pop(drop))
+            self.lines.absorb(self.lines.stories[keep], self.lines.stories.pop(drop))
             self.lines.merges.append((drop, keep))
             self._follow_line_merges(start)
         self._seen_merges = len(self.events.merges)
-
-    def _absorb(self, keep: StoryState, gone: StoryState) -> None:
-        lines = self.lines
-        for term, value in gone.centroid.items():
-            if term not in keep.centroid:
-                lines._postings.setdefault(term, []).append(keep.id)
-            keep.centroid[term] = keep.centroid.get(term, 0.0) + value
-        lines._truncate(keep)
-        keep.size += gone.size
-        for day in (gone.first_day, gone.last_day):
-            if day is not None:
-                keep.first_day = day if keep.first_day is None else min(keep.first_day, day)
-                keep.last_day = day if keep.last_day is None else max(keep.last_day, day)
-        keep.title = keep.title or gone.title
-        keep.norm_at = -1
-        lines.dirty_stories.update((keep.id, gone.id))
 
     def add(self, article: Article, event: int, features: ArticleFeatures | None = None) -> int:
         """Place ``article``, which ``events.add`` just put in ``event``, and return its

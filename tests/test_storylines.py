@@ -14,6 +14,7 @@ from storydiff.cluster import StoryClusterer, StoryClusterSettings, stream_order
 from storydiff.model import Article
 from storydiff.store import open_store
 from storydiff.store.feed import Feeder
+from storydiff.web import create_app
 from storydiff.storylines import (Change, StorylineClusterer, storylines_batch,
                                   storylines_stream)
 
@@ -148,8 +149,6 @@ def test_a_merge_is_recorded_and_show_and_the_web_app_redirect(tmp_path):
     shown = runner.invoke(app, ["show", "12", "--db", str(db), "--format", "json"])
     assert shown.exit_code == 0, shown.output
     assert "story 12 was merged into 1" in shown.output and "Keldmoor" in shown.stdout
-    from storydiff.web import create_app
-
     client = TestClient(create_app(db))
     moved = client.get("/stories/12", follow_redirects=False)
     assert moved.status_code == 301 and moved.headers["location"] == "/stories/1"
@@ -177,3 +176,16 @@ def test_event_merges_in_the_feeder_are_recorded_and_merge_their_storylines(tmp_
     assert ("event", 2, 1) in merges and events == {1}
     assert store.merged_into("event", 2) == 1 and store.storyline_of(1) is not None
     assert len(store.list_storylines()) == 1
+
+
+def test_a_missing_or_huge_storyline_number_is_named_not_a_traceback(tmp_path):
+    db = tmp_path / "s.db"
+    store = open_store(db)
+    Feeder(store, EVENTS).feed(DAM_CRACK)
+    store.close()
+    for number in ("999", "9223372036854775808"):
+        result = runner.invoke(app, ["storyline", "--db", str(db), "--", number])
+        assert result.exit_code == 2 and f"no storyline {number}" in result.output
+    client = TestClient(create_app(db))
+    assert client.get("/api/storylines/9223372036854775808").status_code == 404
+    assert client.get("/storylines/999").status_code == 404

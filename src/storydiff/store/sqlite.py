@@ -467,6 +467,8 @@ class SQLiteStore:
     def merged_into(self, level: str, number: int) -> int | None:
         """Where a merged event or storyline (``level``) went, following later merges; None
         when it was never merged."""
+        if not -2**63 <= number < 2**63:  # no SQLite integer: never a story, so never merged
+            return None
         seen, current = set(), number
         while current not in seen:
             seen.add(current)
@@ -483,6 +485,8 @@ class SQLiteStore:
 
     def storyline_events(self, storyline: int) -> list[StorySummary]:
         """The events of one storyline, oldest first."""
+        if not -2**63 <= storyline < 2**63:
+            return []
         rows = self._run(
             "SELECT a.story, COUNT(*), COUNT(DISTINCT COALESCE(a.wire_group, -a.key)), MIN(a.published), "
             "MAX(a.published), (SELECT title FROM stories WHERE id = a.story) FROM articles a "

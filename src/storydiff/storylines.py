@@ -135,7 +135,8 @@ class StorylineClusterer:
         df = events._fixed_df if events._fixed_df is not None else events.df
         n = events._fixed_n if events._fixed_df is not None else events.n_docs
         lines._fixed_df, lines._fixed_n, lines.n_docs = df, n, n
-        if n > self._epoch * 1.01 + 5 or df is not lines.df:
+        if n != self._epoch or df is not lines.df:
+            # the same IDF as the event level's, exactly: dropped whenever the corpus grew
             lines.df = df
             lines._idf_cache.clear()
             self._epoch = n

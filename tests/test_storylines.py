@@ -132,6 +132,10 @@ def test_every_stored_event_has_one_storyline_and_the_cli_shows_its_timeline(tmp
     assert moved and moved[0]["direction"] == "rose"
     text = runner.invoke(app, ["storyline", str(dam["storyline"]), "--db", str(db)]).stdout
     assert "2025-03-02" in text and "2025-04-01" in text and "across events" in text
+    client = TestClient(create_app(db))
+    page = client.get(f"/storylines/{dam['storyline']}")
+    assert page.status_code == 200 and "Repairs begin at Keldmoor dam" in page.text and "rose" in page.text
+    assert client.get(f"/api/storylines/{dam['storyline']}").json()["series"][0]["direction"] == "rose"
 
 
 def test_a_merge_is_recorded_and_show_and_the_web_app_redirect(tmp_path):

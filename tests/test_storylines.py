@@ -193,3 +193,22 @@ def test_a_missing_or_huge_storyline_number_is_named_not_a_traceback(tmp_path):
     client = TestClient(create_app(db))
     assert client.get("/api/storylines/9223372036854775808").status_code == 404
     assert client.get("/storylines/999").status_code == 404
+
+
+def test_a_store_made_before_storylines_gets_one_storyline_per_event_and_goes_on(tmp_path):
+    db = tmp_path / "s.db"
+    store = open_store(db)
+    Feeder(store, EVENTS).feed(DAM_CRACK + QUAKE_MARCH)
+    with store.transaction():  # back to schema 3, as a store made before this change
+        store._run("DROP TABLE storylines")
+        store._run("DROP TABLE event_storylines")
+        store._run("DROP TABLE merges")
+        store._run("DELETE FROM schema_version WHERE version = 4")
+    store.close()
+    store = open_store(db)
+    events = sorted(s.id for s in store.list_stories())
+    assert [store.storyline_of(e) for e in events] == events
+    Feeder(store, EVENTS).feed(DAM_REPAIR)
+    dam = store.storyline_of(store.story_of(store.key_of("dam-3")))
+    assert dam == store.storyline_of(store.story_of(store.key_of("dam-1")))
+    store.close()

@@ -24,5 +24,9 @@ class StoreError(StorydiffError):
     """The database cannot be opened or written (corrupt, locked, wrong schema)."""
 
 
+class WriterBusy(StoreError):
+    """Another process held the database's writer lock for longer than ``lock_timeout``."""
+
+
 class NotEnoughArticles(StorydiffError):
     """A comparison needs at least two readable articles."""

@@ -31,6 +31,9 @@ class Settings(BaseModel):
     # Brief length in words.
     brief_words: int = 100
     database: str = "storydiff.db"
+    # Seconds an ingest waits for another writer of the same database to finish before it
+    # gives up with a message (exit 3); STORYDIFF_LOCK_TIMEOUT.
+    lock_timeout: float = 600.0
     # Overrides, by field name, of the story clusterer's and the wire detector's settings
     # (``cluster.StoryClusterSettings``, ``wire.WireSettings``, whose comments give the measured
     # effect of each): a ``[storydiff.cluster]`` or ``[storydiff.wire]`` table in TOML.

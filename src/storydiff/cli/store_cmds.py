@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Optional
 
@@ -48,6 +49,28 @@ def _open(db: Optional[Path]):
         raise typer.Exit(EXIT_STORE)
 
 
+def _hold_writer_lock(store, config: Optional[Path]) -> ExitStack:
+    """Take the database's writer lock for the whole ingest (the clusterer state is loaded
+    at the start and saved with each batch: two ingests at once would cluster against each
+    other's stale state) and log who got it when; exit 3 naming the database after
+    ``lock_timeout`` seconds of waiting. Closing the returned stack releases it."""
+    from rich.markup import escape
+
+    from ..errors import StoreError
+    from ..settings import load_settings
+
+    stack = ExitStack()
+    note = lambda message: err_console.print(message, markup=False, highlight=False)  # noqa: E731
+    try:
+        lease = stack.enter_context(store.writer(load_settings(config).lock_timeout, waiting=note))
+    except StoreError as exc:
+        store.close()
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_STORE)
+    note(lease.describe())
+    return stack
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories or - (stdin): .txt, .html, .json, .jsonl."),
@@ -71,6 +94,7 @@ def ingest(
 
     cluster_settings, wire_settings = _stage_settings(config)
     store = _open(db)
+    writer = _hold_writer_lock(store, config)
     errors, stored, duplicates = [], 0, 0
     try:
         feeder = Feeder(store, cluster_settings, wire_settings)
@@ -100,6 +124,7 @@ def ingest(
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_STORE)
     finally:
+        writer.close()
         store.close()
     for error in errors:
         err_console.print(f"[yellow]skipped[/yellow] {error.source}: {error.message}")

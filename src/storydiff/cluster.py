@@ -581,9 +581,12 @@ class StoryClusterer:
     def _truncate(self, story: StoryState) -> None:
         limit = self.settings.centroid_terms
         if len(story.centroid) > limit:
-            # keep the terms that matter most for this story: weight times IDF
+            # keep the terms that matter most for this story: weight times IDF; ties (terms
+            # seen once, with equal weights) go by the term, not by the dict's order, which a
+            # restart from the stored state does not reproduce (a kill -9 and re-run kept other
+            # terms of a 300-article story than a run never interrupted: tests/hostile/test_kill_points.py)
             idf, centroid = self._idf, story.centroid
-            kept = sorted(centroid, key=lambda t: centroid[t] * idf(t), reverse=True)[:limit]
+            kept = sorted(centroid, key=lambda t: (-centroid[t] * idf(t), t))[:limit]
             story.centroid = {term: centroid[term] for term in kept}
 
     def _join(self, story: StoryState, features: ArticleFeatures, article: Article) -> None:

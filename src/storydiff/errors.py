@@ -28,5 +28,9 @@ class WriterBusy(StoreError):
     """Another process held the database's writer lock for longer than ``lock_timeout``."""
 
 
+class SettingsError(StorydiffError, ValueError):
+    """A settings file or ``STORYDIFF_*`` variable that cannot be used; names which."""
+
+
 class NotEnoughArticles(StorydiffError):
     """A comparison needs at least two readable articles."""

@@ -99,6 +99,8 @@ def _looks_like_title(line: str, rest: str) -> bool:
 def from_plain_text(text: str, source: str, article_id: str) -> Article:
     """A plain text report; a short first line without a full stop is the headline."""
     body = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not body.strip():  # bytes that decode to nothing: a lone UTF-16 byte-order mark (fuzzing)
+        raise InputProblem(source, "empty input: there is no text to read")
     stripped = body.lstrip("\n")
     first, _, rest = stripped.partition("\n")
     title = None

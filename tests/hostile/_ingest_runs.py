@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
@@ -15,28 +16,35 @@ CLI = "from storydiff.cli import app; app()"
 
 TOWNS = ["Tarnow", "Ribeira", "Kilcoole", "Mossvale", "Ostrava", "Pellworm", "Umeda", "Zandvoort"]
 EVENTS = [
-    ("flood", "river {town} burst its banks after {n} hours of rain, and {k} families left their homes"),
-    ("strike", "{k} bus drivers in {town} stopped work for {n} hours over a pay offer the union rejected"),
-    ("fire", "a warehouse fire in {town} burned for {n} hours before {k} firefighters put it out"),
-    ("election", "voters in {town} chose a new mayor with {k} votes, a turnout of {n} percent"),
-    ("transfer", "the {town} football club sold its captain for {k} thousand euros after {n} seasons"),
+    ("flood", "The river at {town} burst its banks after {n} hours of rain; {k} families left "
+              "their homes and sandbags ran out by nightfall."),
+    ("strike", "{k} bus drivers in {town} walked out for {n} hours over a pay offer their union "
+               "rejected, leaving commuters stranded at depots."),
+    ("fire", "A warehouse blaze in {town} burned for {n} hours before {k} firefighters brought "
+             "the flames under control; smoke closed the motorway."),
+    ("election", "Voters in {town} elected a new mayor with {k} ballots, a turnout of {n} in ten, "
+                 "after a campaign fought over housing and parking."),
+    ("transfer", "{town} Rovers sold their captain for {k} thousand euros after {n} seasons, "
+                 "and supporters protested outside the stadium."),
 ]
+STORIES = len(TOWNS) * len(EVENTS)
 
 
 def record(number: int) -> dict:
-    """One invented report: numbers of the same town and event read as one story."""
-    town = TOWNS[number % len(TOWNS)]
-    kind, sentence = EVENTS[(number // len(TOWNS)) % len(EVENTS)]
+    """One invented report; numbers equal modulo ``STORIES`` report the same event (one town,
+    one kind of event, days apart), other numbers other events, months apart."""
+    story = number % STORIES
+    town = TOWNS[story % len(TOWNS)]
+    kind, sentence = EVENTS[story // len(TOWNS)]
     n, k = 3 + number % 9, 40 + (number * 13) % 500
-    lead = sentence.format(town=town, n=n, k=k)
+    # every event more than the clusterer's 60-day gap from every other
+    day = date(2016, 1, 4) + timedelta(days=story * 61 + (number // STORIES) % 3)
     return {
         "id": f"r{number}",
         "title": f"{kind.title()} in {town}: report {number}",
-        "text": (f"Officials said on Tuesday that {lead}. Reporter {number} spoke to residents who "
-                 f"described the {kind} as the worst they could remember. A spokesperson for {town} "
-                 f"council promised a review of what happened within {n + 2} weeks."),
+        "text": f"{sentence.format(town=town, n=n, k=k)} Correspondent {number} filed this from {town}.",
         "url": f"https://news.example.org/{kind}/{number}",
-        "published": f"2023-{1 + number % 12:02d}-{1 + number % 28:02d}",
+        "published": day.isoformat(),
         "outlet": ["North Gazette", "Harbour Times", "Valley Courier"][number % 3],
     }
 
@@ -61,8 +69,9 @@ def dump(db: Path) -> dict:
         return {
             "articles": conn.execute("SELECT key, id, content_key, url, story, wire_group FROM articles "
                                      "ORDER BY key").fetchall(),
-            "stories": conn.execute("SELECT id, title, size, first_day, last_day, sources, centroid "
-                                    "FROM stories ORDER BY id").fetchall(),
+            # a centroid as a mapping: the order its terms are written in carries no meaning
+            "stories": [(*row[:-1], json.loads(row[-1])) for row in conn.execute(
+                "SELECT id, title, size, first_day, last_day, sources, centroid FROM stories ORDER BY id")],
             "wire_copies": conn.execute("SELECT * FROM wire_copies ORDER BY article").fetchall(),
             "term_df": conn.execute("SELECT term, df FROM term_df ORDER BY term").fetchall(),
             "n_docs": conn.execute("SELECT value FROM meta WHERE key = 'n_docs'").fetchall(),

@@ -14,8 +14,8 @@ from rich.table import Table
 from ..annotate import annotate_articles
 from ..compare import prepare
 from ..ingest import read_articles
-from ..settings import load_settings
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
+from ._app import settings_or_exit
 from .options import PUBLISHED_HELP, published_option
 
 
@@ -45,7 +45,7 @@ def annotate(
     output: Path | None = typer.Option(None, "--output", "-o"),
 ) -> None:
     """List every mention (dates as TIMEX3, quantities, entities, quotes) with exact offsets."""
-    settings = load_settings()
+    settings = settings_or_exit()
     result = read_articles(files, published=published_option(published), max_bytes=settings.max_input_bytes)
     for error in result.errors:
         err_console.print(f"[skipped] {error.source}: {error.message}", markup=False)

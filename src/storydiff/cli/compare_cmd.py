@@ -12,8 +12,8 @@ from ..compare import compare_articles
 from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..render import FORMATS, render
-from ..settings import load_settings
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
+from ._app import settings_or_exit
 from .options import OUTLET_HELP, PUBLISHED_HELP, outlet_option, published_option
 
 
@@ -30,7 +30,7 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
     if fmt not in FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return EXIT_NOTHING_DONE
-    settings = load_settings(config, spacy_model=model)
+    settings = settings_or_exit(config, spacy_model=model)
     result = read_articles(files, published=published_option(published), outlet=outlet_option(outlet),
                            max_bytes=settings.max_input_bytes)
     for error in result.errors:

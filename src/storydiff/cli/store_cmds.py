@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
+from ._app import settings_or_exit
 
 _DB_HELP = "SQLite database file (default ./storydiff.db, or STORYDIFF_DATABASE)."
 
@@ -18,9 +19,7 @@ _DB_HELP = "SQLite database file (default ./storydiff.db, or STORYDIFF_DATABASE)
 def _db_path(db: Optional[Path]) -> str:
     if db is not None:
         return str(db)
-    from ..settings import load_settings
-
-    return load_settings().database
+    return settings_or_exit().database
 
 
 _CONFIG_HELP = ("TOML settings file; its [storydiff.cluster] and [storydiff.wire] tables override "
@@ -28,11 +27,10 @@ _CONFIG_HELP = ("TOML settings file; its [storydiff.cluster] and [storydiff.wire
 
 
 def _stage_settings(config: Optional[Path]):
-    from ..settings import load_settings
     from ..store.feed import stage_settings
 
     try:
-        return stage_settings(load_settings(config))
+        return stage_settings(settings_or_exit(config))
     except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
         err_console.print(f"[red]error:[/red] {config or 'settings'}: {exc}")
         raise typer.Exit(EXIT_NOTHING_DONE)
@@ -57,12 +55,11 @@ def _hold_writer_lock(store, config: Optional[Path]) -> ExitStack:
     from rich.markup import escape
 
     from ..errors import StoreError
-    from ..settings import load_settings
 
     stack = ExitStack()
     note = lambda message: err_console.print(message, markup=False, highlight=False)  # noqa: E731
     try:
-        lease = stack.enter_context(store.writer(load_settings(config).lock_timeout, waiting=note))
+        lease = stack.enter_context(store.writer(settings_or_exit(config).lock_timeout, waiting=note))
     except StoreError as exc:
         store.close()
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")

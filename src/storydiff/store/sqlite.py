@@ -96,6 +96,13 @@ def url_key(url: str | None) -> str | None:
     return urlunsplit(("", host, parts.path.rstrip("/") or "/", query, ""))[2:]
 
 
+def _fits(number: int) -> bool:
+    """Whether SQLite can hold ``number`` (a signed 64-bit integer): a story or article number
+    beyond that names nothing stored, rather than an OverflowError (found by schemathesis:
+    ``/api/stories?limit=9223372036854775808``)."""
+    return -(2 ** 63) <= number < 2 ** 63
+
+
 def _date_text(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -325,6 +332,8 @@ class SQLiteStore:
 
     def get_article(self, ref: str | int) -> Article:
         column = "key" if isinstance(ref, int) else "id"
+        if isinstance(ref, int) and not _fits(ref):
+            raise KeyError(ref)
         row = self._run(f"SELECT {self._COLUMNS} FROM articles WHERE {column} = ?", (ref,)).fetchone()
         if row is None:
             raise KeyError(ref)
@@ -357,6 +366,8 @@ class SQLiteStore:
         self._run("UPDATE articles SET story = ? WHERE story = ?", (into, gone))
 
     def story_of(self, key: int) -> int | None:
+        if not _fits(key):
+            return None
         row = self._run("SELECT story FROM articles WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
@@ -365,10 +376,10 @@ class SQLiteStore:
                "MAX(published), (SELECT title FROM stories WHERE id = story) FROM articles "
                "WHERE story IS NOT NULL GROUP BY story HAVING COUNT(*) >= ? "
                "ORDER BY COUNT(*) DESC, MAX(published) DESC, story")
-        params: list = [min_size]
+        params: list = [max(min(min_size, 2 ** 63 - 1), -(2 ** 63))]
         if limit:
             sql += " LIMIT ?"
-            params.append(limit)
+            params.append(min(limit, 2 ** 63 - 1) if limit > 0 else -1)  # -1: no limit
         found = [
             StorySummary(story, title, size, sources,
                          _day(first), _day(last))
@@ -384,6 +395,8 @@ class SQLiteStore:
         return _lead(row[0]) if row else None
 
     def story_articles(self, story: int) -> list[Article]:
+        if not _fits(story):
+            return []
         rows = self._run(f"SELECT {self._COLUMNS} FROM articles WHERE story = ? ORDER BY published, key",
                          (story,)).fetchall()
         return [self._article(row) for row in rows]
@@ -411,6 +424,8 @@ class SQLiteStore:
               int(c.title_changed)) for c in copies])
 
     def wire_copies(self, story: int) -> list[WireRecord]:
+        if not _fits(story):
+            return []
         rows = self._run(
             "SELECT w.article, w.original, w.similarity, w.added, w.removed, w.title_changed FROM wire_copies w "
             "JOIN articles a ON a.key = w.article WHERE a.story = ? ORDER BY w.wire_group, w.article", (story,))

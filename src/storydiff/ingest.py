@@ -66,7 +66,11 @@ def decode(raw: bytes, source: str, max_bytes: int) -> str:
     if not raw.strip():
         raise InputProblem(source, "empty input: there is no text to read")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:  # found by fuzzing: a BOM, then not UTF-16 (odd length)
+            raise InputProblem(source, f"starts as UTF-16 but is not valid UTF-16 (byte {exc.start}); "
+                                       "convert it to UTF-8") from exc
     if b"\x00" in raw[:8192]:
         raise InputProblem(source, "binary data (NUL bytes): not a text, HTML or JSON file")
     try:

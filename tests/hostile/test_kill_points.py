@@ -19,9 +19,9 @@ from typer.testing import CliRunner
 from _ingest_runs import STORIES, consistent, dump, record, start_ingest, write_set
 from storydiff.cli import app
 
-# 240 reports of 40 events, and 60 more of the first event: a story large enough for its
+# 240 reports of 40 events, and 160 more of the first event: a story large enough for its
 # centroid to be cut to its top terms, where a restart once changed which terms were kept
-FEED = [*range(240), *range(1000, 1000 + 60 * STORIES, STORIES)]
+FEED = [*range(240), *range(1000, 1000 + 160 * STORIES, STORIES)]
 TOTAL, BATCH, KILLS = len(FEED), 20, 20
 # write points of one run: each article, then the batch's state, then its commit
 POINTS = TOTAL + 2 * (TOTAL // BATCH)

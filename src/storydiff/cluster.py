@@ -291,7 +291,9 @@ class StoryClusterer:
         # grows, so the value is exact and depends on the state alone: a cache of terms kept
         # for 1 % of corpus growth gave values that depended on when the process started, and
         # a restarted ingest (after kill -9) then kept other centroid terms than a run never
-        # interrupted (tests/hostile/test_kill_points.py).
+        # interrupted (tests/hostile/test_kill_points.py). Cost: none measurable
+        # (benchmarks/scale.py --n 3000, two runs each side by side: CPU ms/article 1.84-3.10
+        # against 1.72-3.11 before, the same 2,742 stories).
         df = (self._fixed_df if self._fixed_df is not None else self.df).get(term, 0)
         value = self._idf_cache.get(df)
         if value is not None:

@@ -97,6 +97,7 @@ class Feeder:
         self.wire = WireDetector(wire_settings)
         for key, blob in store.signatures(limit=self.wire.settings.window):
             self.wire.index(key, pickle.loads(blob))
+        self._revised: list[int] = []  # keys of articles revised in the current batch
 
     def _fetch(self, keys: Sequence[int]) -> dict[int, tuple[Article, int | None]]:
         articles = self.store.get_articles(keys)
@@ -110,6 +111,7 @@ class Feeder:
             # a known page whose text changed: a new version, the old one kept (store.revise)
             version = self.store.revise(added.key, article, signature=pickle.dumps(minhash))
             if version is not None:
+                self._revised.append(added.key)
                 report.revised.append((added.duplicate_of or article.id, version))
                 return
         if not added.new:
@@ -179,4 +181,8 @@ class Feeder:
                 if progress:
                     progress(1)
             self._save_state(report)
+            # the stored results of the stories this batch changed are out of date (results.py)
+            if hasattr(self.store, "mark_stale"):
+                self.store.mark_stale(report.stories, articles=self._revised)
+        self._revised = []
         self.clusterer.mark_clean()

@@ -98,6 +98,34 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             body BLOB
         );
     """),
+    (4, "stored story results (storydiff.results) and full-text search over articles (the web app)", """
+        CREATE TABLE story_results (
+            story INTEGER PRIMARY KEY,
+            key TEXT,
+            stale INTEGER NOT NULL DEFAULT 1,
+            comparison TEXT,
+            brief TEXT,
+            series TEXT,
+            error TEXT,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            findings INTEGER NOT NULL DEFAULT 0,
+            computed_at TEXT
+        );
+        CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, outlet, content='articles', content_rowid='key');
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (new.key, new.title, new.text, new.outlet);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text, outlet)
+            VALUES ('delete', old.key, old.title, old.text, old.outlet);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, outlet ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text, outlet)
+            VALUES ('delete', old.key, old.title, old.text, old.outlet);
+            INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (new.key, new.title, new.text, new.outlet);
+        END;
+    """),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -126,6 +154,17 @@ def _parse_date(text: str | None) -> date | datetime | None:
     if not text:
         return None
     return date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text)
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """The statements of a migration: split at ``;`` except inside a trigger's BEGIN ... END."""
+    pending = ""
+    for part in sql.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def _explain(path: str, exc: sqlite3.Error) -> StoreError:
@@ -189,9 +228,8 @@ class SQLiteStore:
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             for version, description, sql in MIGRATIONS:
                 if current < version <= target:
-                    for statement in sql.split(";"):
-                        if statement.strip():
-                            self._db.execute(statement)
+                    for statement in _statements(sql):
+                        self._db.execute(statement)
                     self._db.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (version, description, now))
             self._db.execute("COMMIT")
         except BaseException:
@@ -479,6 +517,94 @@ class SQLiteStore:
         """``body`` only for what must be re-read on a 304 (robots.txt), not for pages."""
         self._run("INSERT OR REPLACE INTO http_cache VALUES (?,?,?,?,?)",
                   (url, etag, last_modified, datetime.now(timezone.utc).isoformat(timespec="seconds"), body))
+
+    # -- stored story results and search (storydiff.results, the web app) -----------------------
+    def mark_stale(self, stories: Iterable[int] = (), *, articles: Iterable[int] = ()) -> None:
+        """Mark the stored results of these stories (and of the stories of these article keys)
+        out of date, so that ``storydiff refresh`` recomputes them."""
+        self._db.executemany("INSERT INTO story_results (story, stale) VALUES (?, 1) "
+                             "ON CONFLICT(story) DO UPDATE SET stale = 1", [(s,) for s in stories])
+        self._db.executemany("INSERT INTO story_results (story, stale) SELECT story, 1 FROM articles "
+                             "WHERE key = ? AND story IS NOT NULL ON CONFLICT(story) DO UPDATE SET stale = 1",
+                             [(k,) for k in articles])
+
+    def story_keys(self) -> dict[int, list[str]]:
+        """Each story's articles' content keys, sorted: what a stored result is keyed by."""
+        found: dict[int, list[str]] = {}
+        for story, key in self._run("SELECT story, content_key FROM articles WHERE story IS NOT NULL "
+                                    "ORDER BY story, content_key"):
+            found.setdefault(story, []).append(key)
+        return found
+
+    def content_keys(self, story: int) -> list[str]:
+        return [row[0] for row in self._run("SELECT content_key FROM articles WHERE story = ? "
+                                            "ORDER BY content_key", (story,))]
+
+    def save_result(self, story: int, key: str, *, comparison: str | None, brief: str | None,
+                    series: str | None, error: str | None, conflicts: int, findings: int) -> None:
+        self._run("INSERT OR REPLACE INTO story_results VALUES (?,?,0,?,?,?,?,?,?,?)",
+                  (story, key, comparison, brief, series, error, conflicts, findings,
+                   datetime.now(timezone.utc).isoformat(timespec="seconds")))
+
+    def stored_result(self, story: int) -> dict | None:
+        row = self._run("SELECT story, key, stale, comparison, brief, series, error, conflicts, findings, "
+                        "computed_at FROM story_results WHERE story = ?", (story,)).fetchone()
+        names = ("story", "key", "stale", "comparison", "brief", "series", "error", "conflicts", "findings",
+                 "computed_at")
+        return dict(zip(names, row)) if row else None
+
+    def result_states(self) -> dict[int, tuple[str | None, bool]]:
+        """(key, stale) of every stored result, by story."""
+        return {story: (key, bool(stale)) for story, key, stale in
+                self._run("SELECT story, key, stale FROM story_results")}
+
+    def drop_results(self, stories: Iterable[int]) -> None:
+        self._db.executemany("DELETE FROM story_results WHERE story = ?", [(s,) for s in stories])
+
+    def find_stories(self, *, query: str | None = None, outlet: str | None = None, since: date | None = None,
+                     until: date | None = None, conflicts: bool = False, min_size: int = 1,
+                     sort: str = "recent", limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+        """One page of stories matching the filters, and how many match: ``query`` is full-text
+        (FTS5, every word must occur in one article), ``sort`` "recent" or "disputed"."""
+        where, params = ["a.story IS NOT NULL"], []
+        if query:
+            words = [w for w in query.replace('"', " ").split() if w]
+            if words:
+                where.append("a.story IN (SELECT story FROM articles WHERE key IN "
+                             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
+                params.append(" ".join(f'"{w}"' for w in words))
+        if outlet:
+            where.append("a.story IN (SELECT story FROM articles WHERE outlet = ?)")
+            params.append(outlet)
+        having, having_params = ["COUNT(*) >= ?"], [min_size]
+        if since:
+            having.append("MAX(substr(a.published, 1, 10)) >= ?")
+            having_params.append(since.isoformat())
+        if until:
+            having.append("MIN(substr(a.published, 1, 10)) <= ?")
+            having_params.append(until.isoformat())
+        if conflicts:
+            having.append("COALESCE(r.conflicts, 0) > 0")
+        order = ("COALESCE(r.conflicts, 0) DESC, COUNT(*) DESC, a.story" if sort == "disputed"
+                 else "MAX(a.published) DESC, a.story DESC")
+        sql = (f"SELECT a.story, COUNT(*), COUNT(DISTINCT COALESCE(a.wire_group, -a.key)), MIN(a.published), "
+               f"MAX(a.published), s.title, r.conflicts, r.findings, r.stale, r.key IS NOT NULL "
+               f"FROM articles a LEFT JOIN stories s ON s.id = a.story LEFT JOIN story_results r ON r.story = a.story "
+               f"WHERE {' AND '.join(where)} GROUP BY a.story HAVING {' AND '.join(having)}")
+        params += having_params
+        total = self._run(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+        rows = self._run(f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        names = ("story", "size", "sources", "first", "last", "title", "conflicts", "findings", "stale", "compared")
+        found = [dict(zip(names, row)) for row in rows]
+        for item in found:
+            item["first"], item["last"] = _day(item["first"]), _day(item["last"])
+            if not item["title"]:
+                item["lead"] = self._lead_of(item["story"])
+        return found, total
+
+    def outlets(self) -> list[str]:
+        return [row[0] for row in self._run("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL "
+                                            "ORDER BY outlet")]
 
     def integrity_check(self) -> str:
         return self._run("PRAGMA integrity_check").fetchone()[0]

@@ -189,7 +189,7 @@ class SQLiteStore:
     ...     added = store.add_article(article)
     """
 
-    def __init__(self, path: str | Path = "storydiff.db", *, timeout: float = 10.0):
+    def __init__(self, path: str | Path = "storydiff.db", *, timeout: float = 10.0, migrate: bool = True):
         self.path = str(path)
         try:
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
@@ -198,7 +198,12 @@ class SQLiteStore:
             # FULL: a commit is on disk before ingest reports it; costs one fsync per batch.
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            if migrate:
+                self._migrate()
+            elif self.schema_version() != SCHEMA_VERSION:
+                # a reader (the web app, one connection a request) takes no write lock to check
+                raise StoreError(f"{self.path}: database schema version {self.schema_version()}, this "
+                                 f"storydiff reads {SCHEMA_VERSION}; run `storydiff refresh --db {self.path}`")
         except sqlite3.Error as exc:
             raise _explain(self.path, exc) from exc
         self._depth = 0

@@ -259,9 +259,8 @@ def test_changes_need_the_same_origin_a_known_host_and_beyond_loopback_a_token(e
     assert unset.post("/api/compare", json=body).status_code == 403
 
 
-def test_a_body_over_the_limit_is_refused_unread(example_db, monkeypatch):
-    monkeypatch.setenv("STORYDIFF_MAX_INPUT_BYTES", "1000")
-    client = TestClient(create_app(example_db))
+def test_a_body_over_the_limit_is_refused_unread(example_db):
+    client = TestClient(create_app(example_db, max_body=50_000))
     answer = client.post("/api/compare", content=b"x" * 100_000, headers={"content-type": "application/json"})
     assert answer.status_code == 413 and "over the limit" in answer.json()["detail"]
 

@@ -603,8 +603,7 @@ class SQLiteStore:
         found = [dict(zip(names, row)) for row in rows]
         for item in found:
             item["first"], item["last"] = _day(item["first"]), _day(item["last"])
-            if not item["title"]:
-                item["lead"] = self._lead_of(item["story"])
+            item["lead"] = None if item["title"] else self._lead_of(item["story"])
         return found, total
 
     def outlets(self) -> list[str]:

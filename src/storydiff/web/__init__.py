@@ -41,6 +41,9 @@ from .guard import Guard, secure_headers
 from .story_view import build as build_story
 
 PAGE_SIZE = 25
+# A whole request: several reports at the input limit (5 MB each by default) fit; an input over
+# its own limit is still named in the result page rather than refusing the form.
+MAX_BODY = 64 * 2**20
 HERE = Path(__file__).parent
 # The /compare form, described by hand as the endpoint reads the form itself (see there).
 _FORM_SCHEMA = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
@@ -54,13 +57,14 @@ _SWAGGER_FILES = {"swagger-ui.css", "swagger-ui-bundle.js", "favicon.png"}
 _REPORT_FILES = {"report.css", "report.js"}
 
 
-def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = ()) -> FastAPI:
+def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (),
+               max_body: int = MAX_BODY) -> FastAPI:
     """The app over the SQLite store at ``database`` (default: the ``database`` setting);
-    ``hosts``: names it answers changes for besides loopback (``serve --host``)."""
+    ``hosts``: names it answers changes for besides loopback (``serve --host``); a request body
+    over ``max_body`` bytes is refused before it is read."""
     settings = load_settings()
     database = str(database or settings.database)
-    # a whole form may carry a few inputs at the input limit; anything larger is refused unread
-    guard = Guard(max_body=4 * settings.max_input_bytes + 65536, hosts=hosts)
+    guard = Guard(max_body=max_body, hosts=hosts)
     app = FastAPI(title="storydiff", summary="Compare news sources fact by fact, with evidence.",
                   docs_url=None, redoc_url=None)
     try:  # bring an older file up to the schema once, here, not in every request
@@ -146,10 +150,12 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
         comparison.warnings = result.warnings + comparison.warnings
         return comparison
 
-    def found(q: str | None, outlet: str | None, since: date | None, until: date | None, conflicts: bool,
+    def found(q: str | None, outlet: str | None, since: str | None, until: str | None, conflicts: bool,
               min_size: int, sort: str, page: int, per_page: int = PAGE_SIZE):
+        # the list's form sends empty fields for filters left blank: those are no filter
         if sort not in ("recent", "disputed"):
             raise HTTPException(422, f"sort must be recent or disputed, not {sort!r}")
+        since, until = _day_param("since", since), _day_param("until", until)
         opened = store()
         try:
             rows, total = opened.find_stories(query=q, outlet=outlet or None, since=since, until=until,
@@ -161,8 +167,8 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
         return rows, total, outlets
 
     @app.get("/", response_class=HTMLResponse)
-    def index(request: Request, q: str | None = None, outlet: str | None = None, since: date | None = None,
-              until: date | None = None, conflicts: bool = False, min_size: int = 1, sort: str = "recent",
+    def index(request: Request, q: str | None = None, outlet: str | None = None, since: str | None = None,
+              until: str | None = None, conflicts: bool = False, min_size: int = 1, sort: str = "recent",
               page: int = 1):
         rows, total, outlets = found(q, outlet, since, until, conflicts, min_size, sort, page)
         pages = max(1, math.ceil(total / PAGE_SIZE))
@@ -237,13 +243,17 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
             raise HTTPException(404, f"no file {name}")
         return FileResponse(_SWAGGER / name, headers={"Cache-Control": "max-age=86400"})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return FileResponse(_SWAGGER / "favicon.png", headers={"Cache-Control": "max-age=86400"})
+
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request):
         return _TEMPLATES.TemplateResponse(request, "docs.html", {"openapi": app.openapi_url})
 
     @app.get("/api/stories")
-    def api_stories(q: str | None = None, outlet: str | None = None, since: date | None = None,
-                    until: date | None = None, conflicts: bool = False, min_size: int = 1,
+    def api_stories(q: str | None = None, outlet: str | None = None, since: str | None = None,
+                    until: str | None = None, conflicts: bool = False, min_size: int = 1,
                     sort: str = "recent", page: int = 1, limit: int = 100):
         rows, total, _ = found(q, outlet, since, until, conflicts, min_size, sort, page, max(1, min(limit, 1000)))
         return JSONResponse(jsonable_encoder(rows), headers={"X-Total-Count": str(total)})
@@ -278,6 +288,15 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
     # after the routes: /static/report and /static/swagger are routes, the rest this folder
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
+
+
+def _day_param(name: str, value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _changed(old: str, new: str) -> list[tuple[str, str]]:

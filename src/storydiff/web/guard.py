@@ -84,7 +84,8 @@ def _refuse(request: Request, status: int, message: str) -> Response:
 def secure_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    # not no-referrer: under it the browser sends "Origin: null" with the app's own form posts
+    response.headers.setdefault("Referrer-Policy", "same-origin")
     return response
 
 

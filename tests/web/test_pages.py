@@ -140,6 +140,7 @@ def test_wire_copies_and_independent_sources_are_shown(client, story, example_db
 
 
 def test_search_filters_sort_and_pages(tmp_path):
+    from storydiff.cluster import StoryState
     from tests.store._gen import article
 
     # 60 stories of one article or two, placed by hand (the clusterer would join these texts)
@@ -153,6 +154,8 @@ def test_search_filters_sort_and_pages(tmp_path):
                     id=f"{r['id']}-{copy}", text=r["text"] + " Copy" * copy, title=r["title"],
                     outlet=r["outlet"] if n % 2 else "Other Paper", published=date.fromisoformat(r["published"])))
                 store.assign_story([added.key], n + 1)
+            day = date.fromisoformat(r["published"]).toordinal()
+            store.save_cluster_state({}, 0, [StoryState(id=n + 1, title=r["title"], size=1 + n % 2, first_day=day, last_day=day, centroid={})], [])
     store.close()
     client = TestClient(create_app(path))
     everything = client.get("/api/stories?limit=1000")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from storydiff.cluster import StoryState
 from storydiff.model import Article
 from storydiff.store import open_store
 from storydiff.store.sqlite import SQLiteStore
@@ -21,6 +22,7 @@ def test_an_upgraded_file_is_searchable(tmp_path):
     store._migrate(target=3)
     added = store.add_article(Article(id="old", text="The ferry to Kirkwall sailed late.", title="Ferry late"))
     store.assign_story([added.key], 7)
+    store.save_cluster_state({}, 1, [StoryState(id=7, title="Ferry late", size=1, centroid={})], [])
     store.close()
     upgraded = open_store(path)
     try:
@@ -37,6 +39,7 @@ def test_a_revision_is_searched_by_its_new_words_only(tmp_path):
             added = store.add_article(Article(id="a", text="Ten boats were lost off Stornoway.",
                                               url="https://example.org/boats"))
             store.assign_story([added.key], 3)
+            store.save_cluster_state({}, 1, [StoryState(id=3, title=None, size=1, centroid={})], [])
             store.revise(added.key, Article(id="a", text="Twelve boats were lost off Lerwick.",
                                             url="https://example.org/boats"))
         assert _stories(store, "lerwick") == {3}

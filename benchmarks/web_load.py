@@ -213,7 +213,7 @@ def write(path: Path, built: dict, results: dict, rows: dict, command: str) -> N
         "process (asyncio, httpx2), loopback.",
         "",
         f"Store: {built.get('articles', '?'):,} articles ({built.get('real', '?')} of the visible story sets, the "
-        f"rest perturbed copies as `benchmarks/scale.py` makes them), ingested in {built.get('ingest_s', 0):.0f} s. "
+        f"rest perturbed copies as `benchmarks/scale.py` makes them), ingested in {built.get('ingest_s', 0):.0f} s (Feeder, one process). "
         f"Stored results: {results['results']} stories of 2-6 articles (the shortest first), compared in a pool of 2 processes "
         f"({results['compared']} compared in this run, {results['not_comparable']} with one independent source, "
         f"{results['before']} stored by an earlier run) in {results['results_s']:.0f} s.",
@@ -243,16 +243,14 @@ def main() -> None:
         base, stories = args.readers
         print(json.dumps(asyncio.run(_readers(base, json.loads(stories)))))
         return
-    built = {}
+    # the store is built once and kept (--db) with what building it took beside it
+    facts = args.db.with_suffix(".json")
     if not args.db.exists():
         built = build(args.db)
+        facts.write_text(json.dumps(built), encoding="utf-8")
         print(f"stored {built['articles']} articles in {built['ingest_s']:.0f} s", file=sys.stderr)
     else:
-        from storydiff.store import open_existing
-
-        store = open_existing(args.db)
-        built = {"articles": store.count_articles(), "real": "?", "ingest_s": 0}
-        store.close()
+        built = json.loads(facts.read_text(encoding="utf-8"))
     results = store_results(args.db)
     from storydiff.store import open_existing
 

@@ -598,11 +598,15 @@ class SQLiteStore:
         order = ("COALESCE(r.conflicts, 0) DESC, s.size DESC, s.id" if sort == "disputed"
                  else "s.last_day DESC, s.id DESC")  # NULL days sort last
         base = f"FROM stories s LEFT JOIN story_results r ON r.story = s.id WHERE {' AND '.join(where)}"
-        total = self._run(f"SELECT COUNT(*) {base}", params).fetchone()[0]
+        # A search counts its matches with the page (a window): one full-text match a page, not
+        # two; a plain list counts apart, as the window would make it scan past the page.
+        window = "COUNT(*) OVER ()" if query else "NULL"
         rows = self._run(f"SELECT s.id, s.size, s.first_day, s.last_day, s.title, r.conflicts, r.findings, r.stale, "
-                         f"r.key IS NOT NULL {base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+                         f"r.key IS NOT NULL, {window} {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                         [*params, limit, offset]).fetchall()
+        total = (rows[0][-1] if rows and query else self._run(f"SELECT COUNT(*) {base}", params).fetchone()[0])
         found = []
-        for story, size, first, last, title, conflict_count, findings, stale, compared in rows.fetchall():
+        for story, size, first, last, title, conflict_count, findings, stale, compared, _ in rows:
             sources = self._run("SELECT COUNT(DISTINCT COALESCE(wire_group, -key)) FROM articles WHERE story = ?",
                                 (story,)).fetchone()[0]
             found.append({"story": story, "size": size, "sources": sources,

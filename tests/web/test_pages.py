@@ -288,3 +288,18 @@ def test_an_article_page_shows_its_versions_and_what_changed(example_db, tmp_pat
                         title=first.title, outlet=first.outlet, url=first.url, published=first.published)])
     page = TestClient(create_app(path)).get(f"/articles/{first.id}").text
     assert "2 versions" in page and "<ins>" in page and "A later paragraph." in page
+
+
+def test_a_kept_page_changes_when_its_story_does(example_db, tmp_path):
+    path = tmp_path / "news.db"
+    shutil.copy(example_db, path)
+    client = TestClient(create_app(path))
+    store = open_store(path)
+    story = store.list_stories()[0].id
+    first = store.story_articles(story)[0]
+    store.close()
+    before = client.get(f"/stories/{story}").text
+    assert client.get(f"/stories/{story}").text == before and "Refreshing" not in before
+    fill(path, [Article(id="more", text=first.text + "\nOfficials said the search would resume at dawn.\n",
+                        title=first.title, outlet="Another Outlet", published=first.published)])
+    assert "Refreshing" in client.get(f"/stories/{story}").text

@@ -560,6 +560,10 @@ class SQLiteStore:
                  "computed_at")
         return dict(zip(names, row)) if row else None
 
+    def result_stamp(self, story: int) -> tuple | None:
+        """(key, stale, computed_at) of a story's stored result: what identifies its pages."""
+        return self._run("SELECT key, stale, computed_at FROM story_results WHERE story = ?", (story,)).fetchone()
+
     def result_states(self) -> dict[int, tuple[str | None, bool]]:
         """(key, stale) of every stored result, by story."""
         return {story: (key, bool(stale)) for story, key, stale in

@@ -17,6 +17,8 @@ import difflib
 import json
 import math
 import sqlite3
+import threading
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 
@@ -34,13 +36,14 @@ from ..errors import InputProblem, StoreError, StorydiffError
 from ..ingest import parse_published, read_uploads
 from ..render import html as report_html
 from ..render.jsonout import comparison_dict
-from ..results import load as load_result
+from ..results import load as load_result, result_key
 from ..settings import load_settings
 from ..store import _MAX_ID, open_existing
 from .guard import Guard, secure_headers
 from .story_view import build as build_story
 
 PAGE_SIZE = 25
+RENDERED_PAGES = 512  # story pages kept rendered (a page is 5-60 KB)
 # A whole request: several reports at the input limit (5 MB each by default) fit; an input over
 # its own limit is still named in the result page rather than refusing the form.
 MAX_BODY = 64 * 2**20
@@ -181,8 +184,38 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
                         "conflicts": conflicts, "min_size": min_size, "sort": sort},
             "database": database, "token": request.query_params.get("token")})
 
+    # Rendered story pages by what they show: the stored result's stamp, the story's current
+    # key (so a new article changes the page at once) and the focused finding. A page costs
+    # ~40 ms to build from its JSON and ~1 ms to check (benchmarks/results/web_load.md).
+    rendered: OrderedDict[tuple, bytes] = OrderedDict()
+    lock = threading.Lock()
+
+    def stamp(story: int) -> tuple | None:
+        if not -_MAX_ID - 1 <= story <= _MAX_ID:
+            return None
+        opened = store()
+        try:
+            return opened.result_stamp(story), result_key(opened.content_keys(story), settings)
+        finally:
+            opened.close()
+
     @app.get("/stories/{story}", response_class=HTMLResponse)
     def show(request: Request, story: int, focus: str | None = None):
+        key = (story, stamp(story), focus)
+        with lock:
+            page = rendered.get(key)
+            if page is not None:
+                rendered.move_to_end(key)
+        if page is not None:
+            return HTMLResponse(page)
+        response = _story_page(request, story, focus)
+        with lock:
+            rendered[key] = response.body
+            while len(rendered) > RENDERED_PAGES:
+                rendered.popitem(last=False)
+        return response
+
+    def _story_page(request: Request, story: int, focus: str | None):
         result, wire, size = stored(story)
         view = None
         if result.comparison is not None:

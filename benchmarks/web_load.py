@@ -25,7 +25,6 @@ import os
 import platform
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -141,6 +140,9 @@ def serve(db: Path, port: int) -> subprocess.Popen:
 # -- the readers (run in their own process: `web_load.py --readers URL STORIES_JSON`) ---------
 
 async def _reader(client, base, stories, until, timings, rng):
+    # readers arrive over the first second, as people do, not all in the same millisecond (the
+    # burst below measures that); without this they stay in step, 50 requests a wave
+    await asyncio.sleep(rng.random() * THINK)
     while time.monotonic() < until:
         for kind, path in (("story", f"/stories/{rng.choice(stories)}"), ("list", f"/?page={rng.randint(1, 20)}"),
                            ("search", f"/?q={rng.choice(WORDS)}")):
@@ -219,7 +221,7 @@ def write(path: Path, built: dict, results: dict, rows: dict, command: str) -> N
         f"{results['before']} stored by an earlier run) in {results['results_s']:.0f} s.",
         "",
         f"{READERS} readers, each a story page, the list (a random page of 25), a search, with {THINK:.0f} s "
-        f"think time, for {SECONDS} s; then {READERS} readers opening {READERS} different stories at the same instant.",
+        f"think time, for {SECONDS} s, starting over the first second; then {READERS} readers opening {READERS} different stories at the same instant.",
         "",
         "| requests | n | p50 ms | p99 ms | max ms | errors |",
         "|---|---|---|---|---|---|",

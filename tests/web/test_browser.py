@@ -88,7 +88,7 @@ def test_clicking_a_conflict_highlights_its_spans_in_each_source(page, server):
     page.goto(f"{server}/stories/1")
     assert page.locator("#conflicts article.conflict-card").count() >= 1
     card = page.locator("#conflicts article.conflict-card").first
-    sources = {page.locator(f"#conflicts article.conflict-card >> nth=0 >> .who b").nth(i).inner_text()
+    sources = {page.locator("#conflicts article.conflict-card >> nth=0 >> .who b").nth(i).inner_text()
                for i in range(card.locator(".who b").count())}
     card.locator("a.focus-link").click()
     finding = card.get_attribute("id").removeprefix("c-")

@@ -14,6 +14,8 @@ from storydiff.cli.compare_cmd import example_files
 from storydiff.ingest import read_articles
 from storydiff.store import open_store
 from storydiff.store.feed import Feeder
+from storydiff.results import refresh
+from storydiff.settings import load_settings
 from storydiff.web import create_app
 
 SCHEMA = json.loads((resources.files("storydiff") / "schema" / "compare.schema.json").read_text())
@@ -25,6 +27,7 @@ def stored(tmp_path_factory):
     store = open_store(path)
     Feeder(store).feed(read_articles(example_files()).articles)
     [story] = store.list_stories()
+    refresh(store, load_settings())  # pages show stored results (storydiff refresh)
     store.close()
     return path, story
 
@@ -39,7 +42,8 @@ def test_the_index_lists_the_stored_stories(client, stored):
     page = client.get("/")
     assert page.status_code == 200
     assert f'href="/stories/{story.id}"' in page.text and story.title in page.text
-    listed = client.get("/api/stories").json()
+    listed = [{k: v for k, v in s.items() if k not in ("conflicts", "findings", "stale", "compared")}
+              for s in client.get("/api/stories").json()]
     assert listed == [{"story": story.id, "size": story.size, "sources": story.sources,
                        "first": story.first and story.first.isoformat(),
                        "last": story.last and story.last.isoformat(), "title": story.title, "lead": None}]
@@ -49,7 +53,7 @@ def test_a_story_is_compared_as_the_cli_does_with_exact_evidence(client, stored)
     _, story = stored
     page = client.get(f"/stories/{story.id}")
     assert page.status_code == 200 and 'class="conflict"' in page.text and "Brief" in page.text
-    assert '<a href="/"' in page.text  # back to the list
+    assert 'href="/"' in page.text  # back to the list
     data = client.get(f"/api/stories/{story.id}").json()
     jsonschema.validate(data, SCHEMA)
     texts = {a["id"]: a for a in data["articles"]}
@@ -119,12 +123,21 @@ def test_a_story_shown_again_after_a_new_article_includes_it(tmp_path):
     store.close()
     client = TestClient(create_app(path))
     [story] = client.get("/api/stories").json()
-    first = client.get(f"/api/stories/{story['story']}?copies=true").json()
+    store = open_store(path)
+    refresh(store, load_settings())
+    store.close()
+    first = client.get(f"/api/stories/{story['story']}")
     store = open_store(path)
     Feeder(store).feed(articles[3:])
     store.close()
-    again = client.get(f"/api/stories/{story['story']}?copies=true").json()
-    assert len(again["articles"]) == len(first["articles"]) + 1
+    stale = client.get(f"/api/stories/{story['story']}")
+    assert stale.headers["x-result-state"] == "stale" and stale.json() == first.json()
+    store = open_store(path)
+    refresh(store, load_settings())
+    store.close()
+    again = client.get(f"/api/stories/{story['story']}")
+    assert again.headers["x-result-state"] == "fresh"
+    assert int(again.headers["x-wire-copies-left-out"]) + len(again.json()["articles"]) == len(articles)
 
 
 def test_an_upload_over_the_size_limit_is_named_and_the_rest_compared(stored, monkeypatch):

@@ -46,6 +46,7 @@ def test_web_compare_result_and_stored_story_link_only_http_urls(tmp_path):
     feed.write_text("".join(json.dumps(r) + "\n" for r in _records()), encoding="utf-8")
     db = tmp_path / "news.db"
     assert cli("ingest", feed, "--db", db, "--quiet").exit_code == 0
+    assert cli("refresh", "--db", db, "--quiet").exit_code == 0  # pages show stored results
     client = TestClient(create_app(db))
     [story] = client.get("/api/stories").json()
     page = client.get(f"/stories/{story['story']}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -16,40 +17,20 @@ from .text import UNIQUES_PER_SOURCE, shown_uniques
 # important finding's colour; all their finding ids stay in the title attribute.
 PRIORITY = {"conflict": 0, "agreement": 1, "unique": 2}
 
+# The page's CSS and script: inlined into the self-contained report (``compare --format html``),
+# linked from ``assets`` by the web app, whose Content-Security-Policy forbids inline code.
+ASSETS = Path(__file__).parent
+REPORT_CSS = (ASSETS / "report.css").read_text(encoding="utf-8")
+REPORT_JS = (ASSETS / "report.js").read_text(encoding="utf-8")
+
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>storydiff: {{ title }}</title>
-<style>
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
-header{padding:12px 20px;background:#20232a;color:#fff}
-header h1{font-size:18px;margin:0}
-header p{margin:4px 0 0;font-size:13px;color:#ccc}
-.legend span{margin-right:12px}
-main{display:grid;grid-template-columns:minmax(300px,1fr) {{ columns }};gap:12px;padding:12px}
-section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;overflow:auto;max-height:88vh}
-section h2{font-size:15px;margin:4px 0}
-.meta{font-size:12px;color:#555;margin-bottom:8px}
-.body{white-space:pre-wrap;line-height:1.5;font-size:14px}
-.title{font-weight:600;font-size:15px;margin-bottom:6px}
-mark{border-radius:3px;padding:0 1px;cursor:pointer}
-mark.conflict{background:#ffc9c9;outline:1px solid #e03131}
-mark.agreement{background:#d3f9d8}
-mark.unique{background:#d0ebff}
-mark.focus{outline:3px solid #f08c00}
-.removed{font-size:12px;color:#777}
-.removed summary{cursor:pointer}
-ol.findings{padding-left:18px;font-size:13px}
-ol.brief,ul.timeline{padding-left:18px;font-size:14px}
-ol.findings li{margin-bottom:8px}
-.tag{display:inline-block;font-size:11px;border-radius:3px;padding:0 4px;color:#fff}
-.tag.conflict{background:#e03131}.tag.agreement{background:#2f9e44}.tag.unique{background:#1971c2}
-.ev{color:#444;display:block;margin-left:6px}
-a{color:#1864ab}
-.errors{color:#a61e4d;font-size:13px}
-.warnings{color:#ffd8a8;font-size:13px;margin:4px 0;padding-left:18px}
-</style></head><body>
-<header>{% if home %}<p><a href="{{ home }}" style="color:#a5d8ff">← all stories</a></p>{% endif %}<h1>{{ title }}</h1>
+{% if assets %}<link rel="stylesheet" href="{{ assets }}/report.css">{% else %}<style>
+{{ css|safe }}main{grid-template-columns:minmax(300px,1fr) {{ columns }}}
+</style>{% endif %}</head><body>
+<header>{% if home %}<p><a class="home" href="{{ home }}">← all stories</a></p>{% endif %}<h1>{{ title }}</h1>
 <p class="legend">{{ counts.conflict }} conflicts · {{ counts.agreement }} agreements · {{ counts.unique }} statements only one source makes ·
 <span><mark class="conflict">conflict</mark></span><span><mark class="agreement">agreement</mark></span><span><mark class="unique">only one source</mark></span></p>
 {% if errors %}<p class="errors">Skipped inputs: {% for e in errors %}{{ e.source }}: {{ e.message }}{% if not loop.last %}; {% endif %}{% endfor %}</p>{% endif %}
@@ -76,29 +57,16 @@ a{color:#1864ab}
 {% if a.removed %}<details class="removed"><summary>{{ a.removed|length }} piece(s) removed from the input</summary><ul>{% for r in a.removed %}<li>{{ r.reason }}: “{{ r.text|truncate(160) }}”</li>{% endfor %}</ul></details>{% endif %}
 </section>{% endfor %}
 </main>
-<script>
-document.querySelectorAll('a.ev').forEach(function(link){
-  link.addEventListener('click', function(){
-    document.querySelectorAll('mark.focus').forEach(function(m){m.classList.remove('focus')});
-    var target = document.getElementById(link.dataset.target);
-    if (target) { target.classList.add('focus'); }
-  });
-});
-document.querySelectorAll('mark[data-findings]').forEach(function(mark){
-  mark.addEventListener('click', function(){
-    var first = mark.dataset.findings.split(' ')[0];
-    var item = document.getElementById(first);
-    if (item) { item.scrollIntoView({behavior:'smooth', block:'center'}); }
-  });
-});
-</script>
+{% if assets %}<script src="{{ assets }}/report.js"></script>{% else %}<script>
+{{ js|safe }}</script>{% endif %}
 </body></html>
 """
 
 
-def _highlight(text: str, spans: list[tuple[int, int, Finding, str]]) -> str:
+def _highlight(text: str, spans: list[tuple[int, int, Finding, str]], focus: str | None = None) -> str:
     """``text`` escaped, with every evidence span wrapped in <mark>; overlaps split into
-    segments so offsets stay exact and no span is lost."""
+    segments so offsets stay exact and no span is lost. The spans of finding ``focus`` are
+    marked ``focus`` (the web app's story page, without script)."""
     cuts = {0, len(text)}
     for start, end, _, _ in spans:
         cuts.update((start, end))
@@ -114,23 +82,30 @@ def _highlight(text: str, spans: list[tuple[int, int, Finding, str]]) -> str:
         anchors = "".join(f'<span id="{anchor}"></span>' for start, _, _, anchor in covering if start == left)
         ids = " ".join(dict.fromkeys(s[2].id for s in covering))
         kind = covering[0][2].type
+        if focus is not None and any(s[2].id == focus for s in covering):
+            kind += " focus"
         out.append(f'{anchors}<mark class="{kind}" data-findings="{ids}" title="{ids}">{piece}</mark>')
     return "".join(out)
 
 
-def render_html(comparison: Comparison, title: str | None = None, brief=None, home: str | None = None) -> str:
-    """The comparison as one self-contained page; ``home`` links back to a list (the web app)."""
+def highlighted(comparison: Comparison, focus: str | None = None) -> dict[str, dict[str, str]]:
+    """Each article's text and title, escaped HTML with every evidence span in a <mark>
+    (anchor ``FINDING-INDEX`` at its start)."""
     spans: dict[tuple[str, str], list] = defaultdict(list)
     for finding in comparison.findings:
         for index, evidence in enumerate(finding.evidence):
             spans[(evidence.article, evidence.field)].append(
                 (evidence.start, evidence.end, finding, f"{finding.id}-{index}"))
-    bodies = {}
-    for article in comparison.articles:
-        bodies[article.id] = {
-            "text": _highlight(article.text, spans[(article.id, "text")]),
-            "title": _highlight(article.title or "", spans[(article.id, "title")]),
-        }
+    return {article.id: {"text": _highlight(article.text, spans[(article.id, "text")], focus),
+                         "title": _highlight(article.title or "", spans[(article.id, "title")], focus)}
+            for article in comparison.articles}
+
+
+def render_html(comparison: Comparison, title: str | None = None, brief=None, home: str | None = None,
+                assets: str | None = None) -> str:
+    """The comparison as one self-contained page; ``home`` links back to a list and
+    ``assets`` (a URL path) links its CSS and script instead of inlining them (the web app)."""
+    bodies = highlighted(comparison)
     names = {a.id: _name(a) for a in comparison.articles}
     counts = defaultdict(int)
     for finding in comparison.findings:
@@ -148,7 +123,7 @@ def render_html(comparison: Comparison, title: str | None = None, brief=None, ho
         title=heading, articles=comparison.articles, findings=listed, bodies=safe_bodies,
         series=comparison.series, hidden=len(comparison.findings) - len(listed),
         names=names, counts=counts, errors=comparison.errors, warnings=comparison.warnings, brief=brief, home=home,
-        links={a.id: link_target(a.url) for a in comparison.articles},
+        assets=assets, css=REPORT_CSS, js=REPORT_JS, links={a.id: link_target(a.url) for a in comparison.articles},
         positions={a.id: i for i, a in enumerate(comparison.articles)},
         columns=" ".join(["minmax(280px,1fr)"] * len(comparison.articles)),
     )

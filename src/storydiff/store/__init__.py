@@ -19,13 +19,13 @@ def open_store(path: str | Path = "storydiff.db") -> SQLiteStore:
     return SQLiteStore(path)
 
 
-def open_existing(path: str | Path = "storydiff.db") -> SQLiteStore:
+def open_existing(path: str | Path = "storydiff.db", *, migrate: bool = True) -> SQLiteStore:
     """Open the store at ``path`` for reading or comparing: unlike ``open_store`` it never
     creates one, so a typo in ``--db`` is an error rather than a new empty database."""
     if not Path(path).is_file():
         raise StoreError(f"{path}: no such database file; check --db (or STORYDIFF_DATABASE), "
                          f"or store articles first with `storydiff ingest FILES --db {path}`")
-    return SQLiteStore(path)
+    return SQLiteStore(path, migrate=migrate)
 
 
 # SQLite integers are signed 64-bit: a larger story number names no story (and would raise

@@ -113,6 +113,7 @@ class Feeder:
         # a kill lands at a chosen, reproducible place instead of wherever a timer falls.
         self._kill_at = int(os.environ.get("STORYDIFF_FAULT_KILL_AT") or 0)
         self._points = 0
+        self._revised: list[int] = []  # keys of articles revised in the current batch
 
     def _write_point(self) -> None:
         self._points += 1
@@ -131,6 +132,7 @@ class Feeder:
             # a known page whose text changed: a new version, the old one kept (store.revise)
             version = self.store.revise(added.key, article, signature=pickle.dumps(minhash))
             if version is not None:
+                self._revised.append(added.key)
                 report.revised.append((added.duplicate_of or article.id, version))
                 return
         if not added.new:
@@ -215,7 +217,11 @@ class Feeder:
                     progress(1)
                 self._write_point()
             self._save_state(report)
+            # the stored results of the stories this batch changed are out of date (results.py)
+            if hasattr(self.store, "mark_stale"):
+                self.store.mark_stale(report.stories, articles=self._revised)
             self._write_point()
         self._write_point()
+        self._revised = []
         self.clusterer.mark_clean()
         self.storylines.mark_clean()

@@ -23,8 +23,8 @@ def art(article_id, text, published, title=None, outlet=None):
                    published=published, outlet=outlet)
 
 
-def test_stories_and_wire_copies_are_stored(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_stories_and_wire_copies_are_stored(db):
+    store = open_store(db)
     feeder = Feeder(store)
     copy = QUAKE.rsplit(" Schools", 1)[0] + " The mayor of Iquique thanked rescue teams."
     report = feeder.feed([
@@ -45,8 +45,8 @@ def test_stories_and_wire_copies_are_stored(tmp_path):
     assert record.title_changed
 
 
-def test_a_second_run_stores_nothing_twice_and_carries_state_on(tmp_path):
-    path = tmp_path / "s.db"
+def test_a_second_run_stores_nothing_twice_and_carries_state_on(db):
+    path = db
     first = Feeder(open_store(path))
     first.feed([art("wire", QUAKE, date(2014, 4, 1))])
     first.store.close()
@@ -68,8 +68,8 @@ def test_loose_dates_and_title_only_records_are_read():
     assert unreadable.published is None
 
 
-def test_a_story_without_headlines_is_listed_by_its_opening_words(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_a_story_without_headlines_is_listed_by_its_opening_words(db):
+    store = open_store(db)
     Feeder(store).feed([art("quake", QUAKE, date(2014, 4, 1)),
                         art("flood", FLOOD, date(2014, 4, 2), "Valencia floods")])
     stories = {s.id: s for s in store.list_stories()}

@@ -14,5 +14,6 @@ from . import verify_cmd  # noqa: F401  (verify)
 from . import serve_cmd  # noqa: F401  (serve: the web app)
 from . import live_cmds  # noqa: F401  (fetch, follow, revisions)
 from . import rules_cmd  # noqa: F401  (rules: the named heuristics)
+from . import scale_cmd  # noqa: F401  (annotate-batch: Dask)
 
 __all__ = ["app"]

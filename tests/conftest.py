@@ -61,7 +61,7 @@ def postgres_url(postgres_server) -> str:
     return postgres_server.new_database()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db(request, tmp_path) -> str:
     """Where a store lives: a SQLite file, or a fresh PostgreSQL database."""
     if request.param == "sqlite":

@@ -22,6 +22,7 @@ from storydiff.errors import StoreError
 from storydiff.store import open_existing, open_store
 from storydiff.store.postgres import SCHEMA_VERSION, database_url, is_url, redact
 
+pytestmark = pytest.mark.postgres
 runner = CliRunner()
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 LEASE = re.compile(r"writer lock on .*: writer (\d+), process (\d+), taken at (\S+)")

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
-from .store_cmds import _DB_HELP, _db_path, _open, _store_failed
+from .store_cmds import _DB_HELP, _open, _store_failed
 
 
 @app.command("annotate-batch")
@@ -55,6 +55,6 @@ def annotate_batch(
     for failure in report.failed:
         err_console.print(f"failed: {failure.describe()}", markup=False, highlight=False)
     rate = report.articles / report.seconds if report.seconds else 0.0
-    note(f"annotated {report.articles} articles of {_db_path(db)} in {report.partitions} partitions "
+    note(f"annotated {report.articles} articles of {store.path} in {report.partitions} partitions "
          f"({len(report.failed)} failed) in {report.seconds:.1f} s, {rate:.1f} articles/s")
     raise typer.Exit(EXIT_SOME_INPUTS_BAD if report.failed else EXIT_OK)

@@ -144,13 +144,26 @@ def annotate_records(articles: Sequence[Article], nlp: Any, *, with_quotes: bool
 
 
 # -- the store's side ----------------------------------------------------------------------
-def ensure_tables(store: Any) -> None:
+def ensure_tables(store: Any) -> bool:
+    """Create the annotation tables if missing; False when they cannot be (a store busy with
+    another process's batch), and the caller goes on without stored annotations."""
+    from ..errors import StoreError
     from ..store.postgres import PostgresStore
 
+    try:
+        store._run("SELECT 1 FROM parses, annotations LIMIT 0")
+        return True  # already there: a reader takes no write lock for them
+    except StoreError:
+        pass
     blob = "BYTEA" if isinstance(store, PostgresStore) else "BLOB"
-    with store.transaction():
-        for statement in _TABLES.format(blob=blob).split(";"):
-            store._run(statement)
+    try:
+        with store.transaction():
+            for statement in _TABLES.format(blob=blob).split(";"):
+                store._run(statement)
+    except StoreError as exc:
+        print(f"warning: annotations not stored ({exc})", file=sys.stderr)
+        return False
+    return True
 
 
 def write_records(store: Any, records: Iterable[Record]) -> int:
@@ -200,7 +213,10 @@ def annotate_stored(articles: Sequence[Article], store: Any, settings: Settings 
     settings = settings or default_settings()
     nlp = load_nlp(settings.spacy_model)
     model = model_identity(nlp)
-    ensure_tables(store)
+    if not ensure_tables(store):
+        from . import annotate_articles
+
+        return annotate_articles(articles, settings, with_quotes=with_quotes)
     keys = [parse_key(model, a) for a in articles]
     contexts = [context_key(a, with_quotes) for a in articles]
     parses = stored_parses(store, model, keys)

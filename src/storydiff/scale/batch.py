@@ -74,7 +74,10 @@ def partitions(store: Any, nlp: Any, size: int, *, with_quotes: bool = False) ->
     from ..annotate.stored import stored_annotations, stored_parses
     from ..compare import prepare
 
-    ensure_tables(store)
+    if not ensure_tables(store):
+        from ..errors import StoreError
+
+        raise StoreError(f"{store.path}: cannot create the annotation tables")
     model = model_identity(nlp)
     parts: list[list[Article]] = [[]]
     for summary in sorted(store.list_stories(), key=lambda s: s.id):

@@ -101,6 +101,7 @@ def main() -> None:
     file_growth = (results[0][6].stat().st_size - results[0][5]) / n
 
     base = results[0][3]
+    load = os.getloadavg()
     lines = [
         "# Batch annotation (`storydiff annotate-batch`)", "",
         f"`PYTHONPATH=src python benchmarks/annotate_batch.py{f' --limit {args.limit}' if args.limit else ''}` "
@@ -111,11 +112,14 @@ def main() -> None:
         + ", each run into its own fresh SQLite store, one run after the other in one process. "
         "Wall time includes starting the Dask cluster and loading the model and the extractors' data in each "
         "worker (the loop's process had them loaded already).", "",
-        "| run | articles | seconds | articles/s | speed-up |", "|---|---:|---:|---:|---:|",
+        f"Load average during the runs: {' / '.join(f'{x:.1f}' for x in load)} (1, 5, 15 min, at the end).", "",
+        "| run | articles | seconds | articles/s | speed-up | of which cluster start | articles/s after start |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for label, workers, report, seconds, _, _, _ in results:
+        working = seconds - report.startup
         lines.append(f"| {label} | {report.articles} | {seconds:.1f} | {report.articles / seconds:.2f} | "
-                     f"{base / seconds:.2f}× |")
+                     f"{base / seconds:.2f}× | {report.startup:.1f} | {report.articles / working:.2f} |")
     lines += ["", f"Stored records identical across the three runs: **{'yes' if identical else 'NO'}**.", "",
               "Cost per article (single-process run; claims measured afterwards on the stored annotations, "
               "story by story, as `show` builds them):", "",

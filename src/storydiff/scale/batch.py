@@ -50,6 +50,7 @@ class BatchReport:
     failed: list[Failure] = field(default_factory=list)
     dashboard: str | None = None
     seconds: float = 0.0
+    startup: float = 0.0  # of ``seconds``: starting or reaching the cluster and loading the model in each worker
     timings: dict[str, float] = field(default_factory=dict)  # summed over partitions
 
 
@@ -156,6 +157,7 @@ def _over_dask(parts, report, model, *, with_quotes, workers, scheduler, retries
 
     from .worker import SpacyModel
 
+    begun = time.perf_counter()
     cluster = None
     if scheduler:
         client = Client(scheduler, timeout="30s")
@@ -166,7 +168,8 @@ def _over_dask(parts, report, model, *, with_quotes, workers, scheduler, retries
                                host="127.0.0.1", dashboard_address=dashboard, silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        client.register_plugin(SpacyModel(model))
+        client.register_plugin(SpacyModel(model))  # returns when every worker has loaded it
+        report.startup = time.perf_counter() - begun
         report.dashboard = client.dashboard_link
         say(f"Dask dashboard: {report.dashboard}")
         run = uuid.uuid4().hex[:8]

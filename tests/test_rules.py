@@ -273,7 +273,7 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         no_conflict(kind="name")),
     "compare.veto.different_kind_of_name": Example(
         ("Striker Tom Harley scored twice for Dorwick on Saturday, the club said.",
-         "Striker Harley, born in the village of Arley, scored twice for Dorwick on Saturday."),
+         "Striker Harley, who grew up in Arley, Cheshire, scored twice for Dorwick on Saturday."),
         ("Striker Tom Harley scored twice for Dorwick on Saturday, the club said.",
          "Striker Tom Harly scored twice for Dorwick on Saturday, the club said."),
         no_conflict(kind="name")),

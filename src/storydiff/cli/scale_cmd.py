@@ -30,13 +30,8 @@ def annotate_batch(
     from rich.progress import Progress
 
     from ..errors import StorydiffError
+    from ..scale import annotate_batch as run
 
-    try:
-        from ..scale import annotate_batch as run
-    except ImportError as exc:
-        err_console.print(f"error: annotate-batch needs the scale extra ({exc}); "
-                          'pip install -e ".[scale]"', markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
     note = lambda message: err_console.print(message, markup=False, highlight=False)  # noqa: E731
     store = _open(db)
     try:
@@ -47,6 +42,10 @@ def annotate_batch(
                          progress=lambda done, total: bar.update(task, completed=done, total=total))
     except StorydiffError as exc:
         _store_failed(exc)
+    except ImportError as exc:  # Dask without the scale extra; --workers 0 needs none
+        err_console.print(f"error: Dask workers need the scale extra ({exc}): pip install -e \".[scale]\", "
+                          "or annotate in this process with --workers 0", markup=False, highlight=False)
+        raise typer.Exit(EXIT_NOTHING_DONE)
     except OSError as exc:  # an unreachable scheduler
         err_console.print(f"error: {scheduler or 'local cluster'}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)

@@ -94,21 +94,30 @@ def test_different_numbers_are_never_support(brief):
 
 def test_a_conflict_is_stated_with_both_versions_and_sources(articles, toll_conflict):
     brief = summarise(articles, words=200, findings=[toll_conflict])
-    statement = next(s for s in brief.sentences if s.conflict == "toll" and s.text.startswith("Sources disagree"))
+    statement = next(s for s in brief.disputes if s.conflict == "toll")
     assert statement.text == "Sources disagree on the death toll: “12 people” (Valley Herald) vs “14 people” (Coast Times)."
     assert set(statement.sources) == {"herald", "times"}
     by_id = _by_id(articles)
     for evidence in statement.evidence:  # each version is quoted verbatim from its source
         assert by_id[evidence.article].text[evidence.start:evidence.end] == evidence.text
         assert f"“{evidence.text}”" in statement.text
+    assert not any(s.text.startswith("Sources disagree") for s in brief.sentences), "outside the word budget"
     for sentence in brief.sentences:  # an extracted side of the conflict points at it
         if "killing 1" in sentence.text:
             assert sentence.conflict == "toll"
 
 
-def test_a_conflict_that_does_not_fit_silences_both_sides(articles, toll_conflict):
-    brief = summarise(articles, words=20, findings=[toll_conflict])
-    assert not any("killing 1" in s.text for s in brief.sentences)
+@pytest.mark.parametrize("words", [20, 60, 200])
+def test_a_side_of_a_conflict_is_never_stated_alone(articles, toll_conflict, words):
+    brief = summarise(articles, words=words, findings=[toll_conflict])
+    sides = [s for s in brief.sentences if "killing 1" in s.text]
+    assert sides or words < 60, "the toll sentence is chosen when there is room"
+    for side in sides:
+        own = "12 people" if "killing 12" in side.text else "14 people"
+        other = "14 people" if own == "12 people" else "12 people"
+        assert [v.text for v in side.versions] == [other]
+        outlet = "Coast Times" if other == "14 people" else "Valley Herald"
+        assert f"{side.text} [{outlet}: {other}]" in brief.summary
 
 
 def test_a_likely_update_reads_as_a_change_over_time(articles):
@@ -118,7 +127,7 @@ def test_a_likely_update_reads_as_a_change_over_time(articles):
                      evidence=[Evidence("ledger", 0, 12, "Rescue teams", value=9),
                                Evidence("herald", 0, 6, "A road", value=4)])
     brief = summarise(articles, words=100, findings=[update])
-    statement = next(s for s in brief.sentences if s.conflict == "u" and s.text.startswith("The number"))
+    statement = next(s for s in brief.disputes if s.conflict == "u")
     assert statement.text == ("The number of missing rose from “A road” (Valley Herald, 2024-03-06) "
                               "to “Rescue teams” (Daily Ledger, 2024-03-07).")
 
@@ -128,7 +137,11 @@ def test_the_word_limit_is_respected(articles, toll_conflict, words):
     for findings in (None, [toll_conflict]):
         brief = summarise(articles, words=words, findings=findings)
         assert len(brief.summary.split()) <= words
-        assert brief.summary == " ".join(s.text for s in brief.sentences)
+        assert brief.summary == " ".join(
+            s.text + "".join(f" [{outlet}: {v.text}]" for v in s.versions
+                             for outlet in [{"herald": "Valley Herald", "times": "Coast Times",
+                                             "ledger": "Daily Ledger"}[v.article]])
+            for s in brief.sentences)
 
 
 def test_timeline_is_ordered_and_flags_dates_that_differ(brief):
@@ -145,10 +158,10 @@ def test_timeline_is_ordered_and_flags_dates_that_differ(brief):
 
 def test_json_has_the_documented_shape(brief):
     data = json.loads(render_brief(brief, "json"))
-    assert set(data) == {"summary", "sentences", "timeline"}
+    assert set(data) == {"summary", "sentences", "timeline", "disputes"}
     assert data["summary"] == brief.summary
     for sentence in data["sentences"]:
-        assert {"text", "sources", "evidence", "unique", "conflict"} <= set(sentence)
+        assert {"text", "sources", "evidence", "unique", "conflict", "versions"} <= set(sentence)
 
 
 def test_html_is_escaped_and_every_citation_has_its_anchor(articles):

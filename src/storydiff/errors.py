@@ -24,5 +24,13 @@ class StoreError(StorydiffError):
     """The database cannot be opened or written (corrupt, locked, wrong schema)."""
 
 
+class WriterBusy(StoreError):
+    """Another process held the database's writer lock for longer than ``lock_timeout``."""
+
+
+class SettingsError(StorydiffError, ValueError):
+    """A settings file or ``STORYDIFF_*`` variable that cannot be used; names which."""
+
+
 class NotEnoughArticles(StorydiffError):
     """A comparison needs at least two readable articles."""

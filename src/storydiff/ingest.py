@@ -73,6 +73,12 @@ def decode(raw: bytes, source: str, max_bytes: int) -> Decoded:
         raise too_big(len(raw), source, max_bytes)
     if not raw.strip():
         raise InputProblem(source, "empty input: there is no text to read")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            raw.decode("utf-16")
+        except UnicodeDecodeError as exc:  # found by fuzzing: a BOM, then not UTF-16 (odd length)
+            raise InputProblem(source, f"starts as UTF-16 but is not valid UTF-16 (byte {exc.start}); "
+                                       "convert it to UTF-8") from exc
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputProblem(source, "binary data (NUL bytes): not a text, HTML or JSON file")
     try:
@@ -94,6 +100,8 @@ def _looks_like_title(line: str, rest: str) -> bool:
 def from_plain_text(text: str, source: str, article_id: str) -> Article:
     """A plain text report; a short first line without a full stop is the headline."""
     body = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not body.strip():  # bytes that decode to nothing: a lone UTF-16 byte-order mark (fuzzing)
+        raise InputProblem(source, "empty input: there is no text to read")
     stripped = body.lstrip("\n")
     first, _, rest = stripped.partition("\n")
     title = None

@@ -8,7 +8,9 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, StrictBool, StrictFloat, StrictInt, field_validator
+from pydantic import BaseModel, Field, StrictBool, StrictFloat, StrictInt, ValidationError, field_validator
+
+from .errors import SettingsError
 
 
 class RuleSwitches(BaseModel):
@@ -39,6 +41,9 @@ class Settings(BaseModel):
     # Brief length in words.
     brief_words: int = 100
     database: str = "storydiff.db"
+    # Seconds an ingest waits for another writer of the same database to finish before it
+    # gives up with a message (exit 3); STORYDIFF_LOCK_TIMEOUT.
+    lock_timeout: float = 600.0
     # Overrides, by field name, of the story clusterer's and the wire detector's settings
     # (``cluster.StoryClusterSettings``, ``wire.WireSettings``, whose comments give the measured
     # effect of each): a ``[storydiff.cluster]`` or ``[storydiff.wire]`` table in TOML.
@@ -77,9 +82,20 @@ def load_settings(toml_path: str | Path | None = None, **overrides: object) -> S
     values: dict[str, object] = {}
     path = toml_path or os.environ.get(_ENV_PREFIX + "CONFIG")
     if path:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-        values.update(data.get("storydiff", data))
+        # every way a file can be wrong is a SettingsError naming it (found by fuzzing the
+        # file: tests/hostile/test_fuzz.py), never a TOML parser's or a TypeError's traceback
+        try:
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle)
+        except OSError as exc:
+            raise SettingsError(f"{path}: the settings file cannot be read ({exc.strerror or exc})") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{path}: not a valid TOML file: {exc}") from exc
+        table = data.get("storydiff", data)
+        if not isinstance(table, dict):
+            raise SettingsError(f"{path}: 'storydiff' must be a table ([storydiff]), "
+                                f"not {type(table).__name__}")
+        values.update(table)
     for name in Settings.model_fields:
         env = os.environ.get(_ENV_PREFIX + name.upper())
         if env is not None:
@@ -91,7 +107,11 @@ def load_settings(toml_path: str | Path | None = None, **overrides: object) -> S
             table["disabled_rules"] = [n.strip() for n in env.split(",") if n.strip()]
             values[stage] = table
     values.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings(**values)
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        where = f"{path} (or a STORYDIFF_* variable)" if path else "STORYDIFF_* environment variables"
+        raise SettingsError(f"{where}: {exc}") from exc
 
 
 @lru_cache(maxsize=1)

@@ -233,7 +233,7 @@ class Handler(BaseHTTPRequestHandler):
             site.busy_served.add(path)
             return self._send(429, b"slow down", {"Retry-After": "1"})
         if path == "/unavailable":
-            return self._send(503, b"down for maintenance", {"Retry-After": formatdate(time.time() + 1, usegmt=True)})
+            return self._send(503, b"down for maintenance", {"Retry-After": formatdate(time.time() + 2, usegmt=True)})
         if path == "/broken":
             return self._send(500, b"internal error")
         if path == "/slow":

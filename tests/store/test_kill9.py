@@ -65,9 +65,15 @@ def test_kill_dash_nine_mid_ingest_then_restart(tmp_path):
     assert unassigned == 0
     assert story_sizes == counted  # the clusterer state matches what is stored
 
-    # and a third run changes nothing
+    # and a third run changes nothing: read the database again after it, not before
+    with sqlite3.connect(db) as conn:
+        before = conn.execute("SELECT key, id, story, wire_group FROM articles ORDER BY key").fetchall()
     process = _ingest(db, data)
-    process.communicate(timeout=300)
-    assert _stored(db) == total
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err.decode()
+    assert f"stored 0 new article(s); {total} already stored" in " ".join(err.decode().split())
+    with sqlite3.connect(db) as conn:
+        after = conn.execute("SELECT key, id, story, wire_group FROM articles ORDER BY key").fetchall()
+    assert after == before
     expected = {json.loads(line)["id"] for line in data.read_text().splitlines()}
-    assert set(ids) == expected
+    assert {row[1] for row in after} == expected and len(after) == total

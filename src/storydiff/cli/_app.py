@@ -21,3 +21,16 @@ EXIT_OK = 0
 EXIT_SOME_INPUTS_BAD = 1
 EXIT_NOTHING_DONE = 2
 EXIT_STORE = 3
+
+
+def settings_or_exit(config=None, **overrides):
+    """The settings, or exit 2 with the message naming the file or variable that is wrong
+    (a fuzzed settings file gave a TOML parser's traceback: tests/hostile/test_fuzz.py)."""
+    from ..errors import SettingsError
+    from ..settings import load_settings
+
+    try:
+        return load_settings(config, **overrides)
+    except SettingsError as exc:
+        err_console.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_NOTHING_DONE)

@@ -14,8 +14,7 @@ from rich.table import Table
 from ..annotate import annotate_articles
 from ..compare import prepare
 from ..ingest import read_articles
-from ..settings import load_settings
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, settings_or_exit
 from .options import PUBLISHED_HELP, check_output, published_option, report_inputs
 
 
@@ -46,7 +45,7 @@ def annotate(
 ) -> None:
     """List every mention (dates as TIMEX3, quantities, entities, quotes) with exact offsets."""
     check_output(output)
-    settings = load_settings()
+    settings = settings_or_exit()
     result = read_articles(files, published=published_option(published), max_bytes=settings.max_input_bytes,
                            max_chars=settings.max_article_chars)
     report_inputs(result)

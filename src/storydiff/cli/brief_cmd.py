@@ -11,10 +11,10 @@ from ..brief import BRIEF_FORMATS, render_brief, summarise
 from ..clean import clean_article
 from ..errors import StorydiffError
 from ..ingest import read_articles
-from ..settings import load_settings
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
 from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
                       report_warnings)
+from ._app import settings_or_exit
 
 
 def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None, published: list[str] | None,
@@ -22,7 +22,7 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
     if fmt not in BRIEF_FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(BRIEF_FORMATS)}", markup=False)
         return EXIT_NOTHING_DONE
-    settings = load_settings(config)
+    settings = settings_or_exit(config)
     words = words if words is not None else settings.brief_words
     if words < 1:
         err_console.print(f"--words {words}: give a positive number of words", markup=False)

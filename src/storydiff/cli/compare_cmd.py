@@ -13,10 +13,10 @@ from ..compare import compare_articles
 from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..render import FORMATS, render
-from ..settings import load_settings
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
 from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
                       report_warnings)
+from ._app import settings_or_exit
 
 
 def _write(output: str, destination: Path | None) -> None:
@@ -33,8 +33,8 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return EXIT_NOTHING_DONE
     check_output(output)
+    settings = settings_or_exit(config, spacy_model=model)
     try:
-        settings = load_settings(config, spacy_model=model)
         # A misspelt rule name is refused, named, before any file is read.
         rules.check_names(settings.compare.disabled_rules, "compare.")
     except (StorydiffError, ValueError) as exc:

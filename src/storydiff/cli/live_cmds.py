@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
-from .store_cmds import _CONFIG_HELP, _DB_HELP, _db_path, _open, _stage_settings
+from .store_cmds import _CONFIG_HELP, _DB_HELP, _db_path, _hold_writer_lock, _open, _stage_settings
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([hms])")
 
@@ -76,12 +76,20 @@ def _run(kind: str, targets: list[str], db, config, every: Optional[str], batch_
     live = None
     bad = done = 0
     try:
-        live = Live(store, settings, cluster_settings=cluster_settings, wire_settings=wire_settings,
-                    batch_size=batch_size, stop=stop)
         rounds = 0
         while True:
             rounds += 1
-            report = live.follow(targets) if kind == "follow" else live.fetch(targets)
+            # The database's writer lock for each round, as ingest holds it for its run: the
+            # clusterer state is loaded inside it (a new Live each round), so a follow and an
+            # ingest on one database take turns and never mix their stories.
+            with _hold_writer_lock(store, config):
+                live = Live(store, settings, cluster_settings=cluster_settings, wire_settings=wire_settings,
+                            batch_size=batch_size, stop=stop)
+                try:
+                    report = live.follow(targets) if kind == "follow" else live.fetch(targets)
+                finally:
+                    live.close()
+                    live = None
             _print_report(report, db)
             bad += len(report.errors)
             done += report.pages + report.unchanged + report.listings

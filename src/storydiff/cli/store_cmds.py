@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
+from ._app import settings_or_exit
 
 _DB_HELP = "SQLite database file (default ./storydiff.db, or STORYDIFF_DATABASE)."
 
@@ -17,9 +19,7 @@ _DB_HELP = "SQLite database file (default ./storydiff.db, or STORYDIFF_DATABASE)
 def _db_path(db: Optional[Path]) -> str:
     if db is not None:
         return str(db)
-    from ..settings import load_settings
-
-    return load_settings().database
+    return settings_or_exit().database
 
 
 _CONFIG_HELP = ("TOML settings file; its [storydiff.cluster] and [storydiff.wire] tables override "
@@ -27,11 +27,10 @@ _CONFIG_HELP = ("TOML settings file; its [storydiff.cluster] and [storydiff.wire
 
 
 def _stage_settings(config: Optional[Path]):
-    from ..settings import load_settings
     from ..store.feed import stage_settings
 
     try:
-        return stage_settings(load_settings(config))
+        return stage_settings(settings_or_exit(config))
     except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
         err_console.print(f"error: {config or 'settings'}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
@@ -54,6 +53,27 @@ def _store_failed(exc: Exception):
     raise typer.Exit(EXIT_STORE)
 
 
+def _hold_writer_lock(store, config: Optional[Path]) -> ExitStack:
+    """Take the database's writer lock for the whole ingest (the clusterer state is loaded
+    at the start and saved with each batch: two ingests at once would cluster against each
+    other's stale state) and log who got it when; exit 3 naming the database after
+    ``lock_timeout`` seconds of waiting. Closing the returned stack releases it."""
+    from rich.markup import escape
+
+    from ..errors import StoreError
+
+    stack = ExitStack()
+    note = lambda message: err_console.print(message, markup=False, highlight=False)  # noqa: E731
+    try:
+        lease = stack.enter_context(store.writer(settings_or_exit(config).lock_timeout, waiting=note))
+    except StoreError as exc:
+        store.close()
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_STORE)
+    note(lease.describe())
+    return stack
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories or - (stdin): .txt, .html, .json, .jsonl."),
@@ -74,13 +94,13 @@ def ingest(
     from ..clean import clean_article
     from ..errors import StoreError
     from ..ingest import IngestResult, expand_paths, iter_articles
-    from ..settings import load_settings
     from ..store.feed import Feeder
     from .options import report_warnings
 
     cluster_settings, wire_settings = _stage_settings(config)
-    settings = load_settings(config)
+    settings = settings_or_exit(config)
     store = _open(db, create=True)
+    writer = _hold_writer_lock(store, config)
     errors, warnings, stored, duplicates = [], [], 0, 0
     try:
         feeder = Feeder(store, cluster_settings, wire_settings)
@@ -111,6 +131,7 @@ def ingest(
     except StoreError as exc:
         _store_failed(exc)
     finally:
+        writer.close()
         store.close()
     report_warnings(warnings)
     for error in errors:

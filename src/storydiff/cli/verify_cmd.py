@@ -9,9 +9,9 @@ import typer
 from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..render.verify import FORMATS, render_verification
-from ..settings import load_settings
 from ..verify import verify
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, app, err_console
+from ._app import settings_or_exit
 from .compare_cmd import _write
 from .options import check_output, report_warnings
 
@@ -26,7 +26,7 @@ def run_verify(source: str, derived: str, fmt: str, output: Path | None, config:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return EXIT_NOTHING_DONE
     check_output(output)
-    settings = load_settings(config, spacy_model=model)
+    settings = settings_or_exit(config, spacy_model=model)
     texts = []
     for role, path in (("source", source), ("derived", derived)):
         result = read_articles([path], max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars)

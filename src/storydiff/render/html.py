@@ -57,7 +57,8 @@ a{color:#1864ab}
 </header>
 <main>
 <section>{% if brief %}<h2>Brief</h2>
-<ol class="brief">{% for b in brief.sentences %}<li>{{ b.text }} <small>[{% for e in b.evidence %}{% if b.conflict %}<a href="#{{ b.conflict }}">{{ names.get(e.article, e.article) }}</a>{% else %}<a href="#article-{{ positions[e.article] }}">{{ names.get(e.article, e.article) }}</a>{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}]{% if b.unique %} only one source{% endif %}</small></li>{% endfor %}</ol>
+<ol class="brief">{% for b in brief.sentences %}<li>{{ b.text }}{% for v in b.versions %} <b>[{{ names.get(v.article, v.article) }}: {{ v.text }}]</b>{% endfor %} <small>[{% for e in b.evidence %}{% if b.conflict %}<a href="#{{ b.conflict }}">{{ names.get(e.article, e.article) }}</a>{% else %}<a href="#article-{{ positions[e.article] }}">{{ names.get(e.article, e.article) }}</a>{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}]{% if b.unique %} only one source{% endif %}</small></li>{% endfor %}</ol>
+{% if brief.disputes %}<h3>Where sources disagree</h3><ul class="disputes">{% for d in brief.disputes %}<li><a href="#{{ d.conflict }}">{{ d.text }}</a></li>{% endfor %}</ul>{% endif %}
 {% if brief.timeline %}<h3>Timeline</h3><ul class="timeline">{% for t in brief.timeline %}<li><time>{{ t.date }}</time> {{ t.text|truncate(160) }} <small>[{% for a in t.sources %}{{ names.get(a, a) }}{% if not loop.last %}, {% endif %}{% endfor %}]{% if t.date_conflict %} <b>sources give different dates</b>{% endif %}</small></li>{% endfor %}</ul>{% endif %}
 {% endif %}{% if series %}<h2>Figures that moved</h2>
 <ul class="series">{% for s in series %}<li id="{{ s.id }}"><b>{{ s.about }}</b> {{ s.direction }}: {% for p in s.points %}<a href="#{{ s.finding }}">{{ p.evidence.text }}</a> <small>({{ names.get(p.article, p.article) }}{% if p.published %}, {{ p.published }}{% endif %})</small>{% if not loop.last %} → {% endif %}{% endfor %}</li>{% endfor %}</ul>

@@ -5,14 +5,19 @@ and which wire group each article belongs to, what a re-publisher added to or re
 the original, and the clusterer's state so that a restarted ingest carries on where the
 last one stopped. Writes happen inside ``transaction()``: everything in one batch is
 stored, or nothing is.
+
+One writer at a time: a process that adds articles holds ``writer(timeout)`` from loading
+the clusterer state to saving it, so two ingests into one database run one after the other
+(in the order they obtained the lock) instead of clustering against each other's stale state.
+Readers never take it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
 from ..model import Article
@@ -61,12 +66,36 @@ class WireRecord:
     title_changed: bool = False
 
 
+@dataclass(frozen=True)
+class WriterLease:
+    """A held writer lock: who holds it, since when, and its place in the order of writers."""
+
+    database: str
+    pid: int
+    number: int  # 1 for the first writer this database ever had, 2 for the next, ...
+    taken_at: datetime  # UTC
+    waited: float  # seconds spent waiting for the previous writer to finish
+
+    def describe(self) -> str:
+        """The log line: which process got the lock when."""
+        return (f"writer lock on {self.database}: writer {self.number}, process {self.pid}, "
+                f"taken at {self.taken_at.isoformat(timespec='microseconds')} after waiting {self.waited:.2f} s")
+
+
 @runtime_checkable
 class Store(Protocol):
     """Storage for articles, stories and wire groups."""
 
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside are committed together or not at all."""
+
+    def writer(self, timeout: float, *, waiting: Callable[[str], None] | None = None
+               ) -> AbstractContextManager[WriterLease]:
+        """Hold the database's one writer lock while inside (SQLite: a lock file beside the
+        database; PostgreSQL: an advisory lock). Waits at most ``timeout`` seconds for another
+        writer, then raises ``WriterBusy`` naming the database and the holder; ``waiting`` is
+        told once, with who holds it, when the lock is not free at first. A killed holder's
+        lock is released by the operating system (or the server), never left stale."""
 
     def add_article(self, article: Article, *, signature: bytes | None = None) -> Added:
         """Store an article unless the same content or URL is already stored."""
@@ -121,4 +150,4 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-__all__ = ["Store", "Added", "StorySummary", "WireRecord"]
+__all__ = ["Store", "Added", "StorySummary", "WireRecord", "WriterLease"]

@@ -3,7 +3,9 @@ article to a story and a wire group as it arrives."""
 
 from __future__ import annotations
 
+import os
 import pickle
+import signal
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, get_type_hints
@@ -86,6 +88,10 @@ class Feeder:
     state changed by them are committed together, so a killed process loses at most the
     uncommitted batch, which the next run stores again (already-stored articles are skipped
     by content and URL identity).
+
+    The clusterer state is read once, here, and written with every batch: whoever feeds a
+    store must hold ``store.writer()`` for the feeder's whole life (``storydiff ingest``
+    does), or two feeders would each overwrite the other's stories.
     """
 
     def __init__(self, store: Store, cluster_settings: StoryClusterSettings | None = None,
@@ -97,6 +103,17 @@ class Feeder:
         self.wire = WireDetector(wire_settings)
         for key, blob in store.signatures(limit=self.wire.settings.window):
             self.wire.index(key, pickle.loads(blob))
+        # Fault injection for the crash-safety test (tests/hostile/test_kill_points.py):
+        # STORYDIFF_FAULT_KILL_AT=N makes the process SIGKILL itself at its N-th write point
+        # (after an article, after the batch's clusterer state, after the batch's commit), so
+        # a kill lands at a chosen, reproducible place instead of wherever a timer falls.
+        self._kill_at = int(os.environ.get("STORYDIFF_FAULT_KILL_AT") or 0)
+        self._points = 0
+
+    def _write_point(self) -> None:
+        self._points += 1
+        if self._points == self._kill_at:
+            os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
     def _fetch(self, keys: Sequence[int]) -> dict[int, tuple[Article, int | None]]:
         articles = self.store.get_articles(keys)
@@ -178,5 +195,8 @@ class Feeder:
                                                     f"not stored: {type(exc).__name__}: {exc}"))
                 if progress:
                     progress(1)
+                self._write_point()
             self._save_state(report)
+            self._write_point()
+        self._write_point()
         self.clusterer.mark_clean()

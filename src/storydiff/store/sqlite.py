@@ -9,8 +9,10 @@ file from a newer storydiff is refused rather than guessed at. See docs/store.md
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -18,10 +20,10 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit, parse_qsl, urlencode
 
-from ..errors import StoreError
+from ..errors import StoreError, WriterBusy
 from ..ingest import content_key
 from ..model import Article, Evidence, Removed
-from .base import Added, StorySummary, WireRecord
+from .base import Added, StorySummary, WireRecord, WriterLease
 
 # (version, what it does, SQL). Append only: a released migration is never edited.
 MIGRATIONS: list[tuple[int, str, str]] = [
@@ -118,6 +120,13 @@ def url_key(url: str | None) -> str | None:
     return urlunsplit(("", host, parts.path.rstrip("/") or "/", query, ""))[2:]
 
 
+def _fits(number: int) -> bool:
+    """Whether SQLite can hold ``number`` (a signed 64-bit integer): a story or article number
+    beyond that names nothing stored, rather than an OverflowError (found by schemathesis:
+    ``/api/stories?limit=9223372036854775808``)."""
+    return -(2 ** 63) <= number < 2 ** 63
+
+
 def _date_text(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -174,6 +183,10 @@ class SQLiteStore:
         return row[0] or 0
 
     def _migrate(self, target: int = SCHEMA_VERSION) -> None:
+        # A database already at the target is only read: a reader (stories, show, serve) must
+        # not queue behind an ingest's open batch for the write lock it does not need.
+        if self.schema_version() == target:
+            return
         self._db.execute("BEGIN IMMEDIATE")
         try:
             tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -197,6 +210,61 @@ class SQLiteStore:
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+
+    # -- the writer lock ---------------------------------------------------------------
+    @contextmanager
+    def writer(self, timeout: float, *, waiting=None) -> Iterator[WriterLease]:
+        """Hold the writer lock: an OS lock (flock on Unix) on ``<database>.lock``, so a
+        killed holder's lock goes with its process. The holder and the order of writers are
+        recorded in ``meta`` for the log and for a waiting writer's message."""
+        started = time.monotonic()
+        lock = None
+        if self.path not in ("", ":memory:"):  # an in-memory database has no other process
+            from filelock import FileLock, Timeout
+
+            # preserve_lock_file: removing the file on release would let a newcomer lock a
+            # fresh file while a waiter still holds the old one open
+            lock = FileLock(self.path + ".lock", thread_local=False, preserve_lock_file=True)
+            try:
+                try:
+                    lock.acquire(blocking=False)
+                except Timeout:
+                    if waiting is not None:
+                        waiting(f"waiting up to {timeout:g} s for the writer lock on {self.path}, "
+                                f"held by {self._writer_holder()}")
+                    lock.acquire(timeout=max(timeout, 0))
+            except Timeout as exc:
+                raise WriterBusy(
+                    f"{self.path}: another storydiff writer ({self._writer_holder()}) still holds the "
+                    f"database after {timeout:g} s of waiting (lock_timeout, STORYDIFF_LOCK_TIMEOUT); "
+                    "run this again when it has finished, or raise the timeout") from exc
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot lock the database for writing "
+                                 f"({exc.strerror or exc}); check the folder's permissions") from exc
+        try:
+            waited = time.monotonic() - started
+            now = datetime.now(timezone.utc)
+            with self.transaction():
+                row = self._run("SELECT value FROM meta WHERE key = 'writer_number'").fetchone()
+                number = int(row[0]) + 1 if row else 1
+                self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+                    ("writer_number", str(number)), ("writer_pid", str(os.getpid())),
+                    ("writer_since", now.isoformat(timespec="microseconds"))])
+            yield WriterLease(self.path, os.getpid(), number, now, waited)
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def _writer_holder(self) -> str:
+        """Who took the writer lock last (so, while it is held, who holds it)."""
+        try:
+            meta = dict(self._db.execute("SELECT key, value FROM meta WHERE key IN "
+                                         "('writer_pid', 'writer_since')"))
+        except sqlite3.Error:
+            meta = {}
+        if "writer_pid" not in meta:
+            return "a process still opening it"
+        return f"process {meta['writer_pid']}, since {meta['writer_since']}"
 
     # -- transactions ------------------------------------------------------------------
     @contextmanager
@@ -292,6 +360,8 @@ class SQLiteStore:
 
     def get_article(self, ref: str | int) -> Article:
         column = "key" if isinstance(ref, int) else "id"
+        if isinstance(ref, int) and not _fits(ref):
+            raise KeyError(ref)
         row = self._run(f"SELECT {self._COLUMNS} FROM articles WHERE {column} = ?", (ref,)).fetchone()
         if row is None:
             raise KeyError(ref)
@@ -324,6 +394,8 @@ class SQLiteStore:
         self._run("UPDATE articles SET story = ? WHERE story = ?", (into, gone))
 
     def story_of(self, key: int) -> int | None:
+        if not _fits(key):
+            return None
         row = self._run("SELECT story FROM articles WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
@@ -332,10 +404,10 @@ class SQLiteStore:
                "MAX(published), (SELECT title FROM stories WHERE id = story) FROM articles "
                "WHERE story IS NOT NULL GROUP BY story HAVING COUNT(*) >= ? "
                "ORDER BY COUNT(*) DESC, MAX(published) DESC, story")
-        params: list = [min_size]
+        params: list = [max(min(min_size, 2 ** 63 - 1), -(2 ** 63))]
         if limit:
             sql += " LIMIT ?"
-            params.append(limit)
+            params.append(min(limit, 2 ** 63 - 1) if limit > 0 else -1)  # -1: no limit
         found = [
             StorySummary(story, title, size, sources,
                          _day(first), _day(last))
@@ -351,6 +423,8 @@ class SQLiteStore:
         return _lead(row[0]) if row else None
 
     def story_articles(self, story: int) -> list[Article]:
+        if not _fits(story):
+            return []
         rows = self._run(f"SELECT {self._COLUMNS} FROM articles WHERE story = ? ORDER BY published, key",
                          (story,)).fetchall()
         return [self._article(row) for row in rows]
@@ -378,6 +452,8 @@ class SQLiteStore:
               int(c.title_changed)) for c in copies])
 
     def wire_copies(self, story: int) -> list[WireRecord]:
+        if not _fits(story):
+            return []
         rows = self._run(
             "SELECT w.article, w.original, w.similarity, w.added, w.removed, w.title_changed FROM wire_copies w "
             "JOIN articles a ON a.key = w.article WHERE a.story = ? ORDER BY w.wire_group, w.article", (story,))

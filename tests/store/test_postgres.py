@@ -18,14 +18,11 @@ from typer.testing import CliRunner
 
 from _gen import write_jsonl
 from storydiff.cli import app
-from storydiff.errors import StoreError
+from storydiff.errors import StoreError, WriterBusy
 from storydiff.store import open_existing, open_store
 from storydiff.store.postgres import SCHEMA_VERSION, database_url, is_url, redact
 
 pytestmark = pytest.mark.postgres
-# the writer-lock contract (Store.writer, WriterBusy) comes from the hardening branch
-needs_writer = pytest.mark.skipif(not hasattr(__import__("storydiff.errors").errors, "WriterBusy"),
-                                  reason="needs the writer lock (Store.writer) merged")
 runner = CliRunner()
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 LEASE = re.compile(r"writer lock on .*: writer (\d+), process (\d+), taken at (\S+)")
@@ -74,10 +71,7 @@ def test_a_newer_schema_is_refused(postgres_url):
         open_store(postgres_url)
 
 
-@needs_writer
 def test_a_waiting_writer_gives_up_after_its_timeout_naming_the_holder(postgres_url):
-    from storydiff.errors import WriterBusy
-
     holder, other = open_store(postgres_url), open_store(postgres_url)
     told = []
     with holder.writer(5) as lease:
@@ -92,7 +86,6 @@ def test_a_waiting_writer_gives_up_after_its_timeout_naming_the_holder(postgres_
     holder.close(), other.close()
 
 
-@needs_writer
 def test_a_killed_holders_lock_is_released_by_the_server(postgres_url):
     open_store(postgres_url).close()
     code = ("import sys, time; from storydiff.store import open_store; s = open_store(sys.argv[1]); "
@@ -102,8 +95,6 @@ def test_a_killed_holders_lock_is_released_by_the_server(postgres_url):
     try:
         assert holder.stdout.readline().strip() == "held"
         store = open_store(postgres_url)
-        from storydiff.errors import WriterBusy
-
         with pytest.raises(WriterBusy):
             with store.writer(0.3):
                 pass
@@ -134,7 +125,6 @@ def _stories(url_or_path: str) -> list[tuple]:
         store.close()
 
 
-@needs_writer
 def test_parallel_ingests_equal_a_sequential_run_in_lock_order(tmp_path, postgres_url):
     # overlapping sets: which process stores a shared article first decides its story, so any
     # interleaving other than one-after-another shows in the comparison

@@ -22,18 +22,11 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
-from ..errors import StoreError
+from ..errors import StoreError, WriterBusy
 from ..ingest import content_key
 from ..model import Article
-from .base import Added, StorySummary, WireRecord
+from .base import Added, StorySummary, WireRecord, WriterLease
 from .sqlite import SQLiteStore, _day, _lead, url_key
-
-try:  # the writer-lock contract (issue 18)
-    from ..errors import WriterBusy
-    from .base import WriterLease
-except ImportError:  # pragma: no cover - only before the writer lock is merged
-    WriterBusy = StoreError
-    WriterLease = None
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -258,7 +251,7 @@ class PostgresStore(SQLiteStore):
 
     # -- the writer lock ---------------------------------------------------------------
     @contextmanager
-    def writer(self, timeout: float, *, waiting=None) -> Iterator[object]:
+    def writer(self, timeout: float, *, waiting=None) -> Iterator[WriterLease]:
         """Hold the writer lock: a session-level advisory lock, waited for in the server's
         queue (so writers get it in the order they asked) for at most ``timeout`` seconds."""
         started = time.monotonic()
@@ -290,10 +283,7 @@ class PostgresStore(SQLiteStore):
                 self._many("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            [("writer_number", str(number)), ("writer_pid", str(os.getpid())),
                             ("writer_since", now.isoformat(timespec="microseconds"))])
-            if WriterLease is None:
-                yield None
-            else:
-                yield WriterLease(self.path, os.getpid(), number, now, waited)
+            yield WriterLease(self.path, os.getpid(), number, now, waited)
         finally:
             if not self._db.closed:
                 try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["compare", "pairs", "pairs_ablation", "stories", "temporal", "quotes", "phrases", "cluster", "wire", "scale", "brief", "verify",
+ORDER = ["compare", "pairs", "pairs_ablation", "stories", "temporal", "quotes", "phrases", "cluster", "storylines", "wire", "scale", "brief", "verify",
          "verify_duc"]
 
 HEADER = """# Benchmark results

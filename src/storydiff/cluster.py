@@ -562,21 +562,26 @@ class StoryClusterer:
             if keep is other:
                 self.stories[other.id] = other
                 self.stories.pop(story.id, None)
-            for term, value in gone.centroid.items():
-                if term not in keep.centroid:
-                    self._postings.setdefault(term, []).append(keep.id)
-                keep.centroid[term] = keep.centroid.get(term, 0.0) + value
-            self._truncate(keep)
-            keep.size += gone.size
-            for day in (gone.first_day, gone.last_day):
-                if day is not None:
-                    keep.first_day = day if keep.first_day is None else min(keep.first_day, day)
-                    keep.last_day = day if keep.last_day is None else max(keep.last_day, day)
-            keep.title = keep.title or gone.title
-            keep.norm_at = -1
+            self.absorb(keep, gone)
             self.merges.append((gone.id, keep.id))
-            self.dirty_stories.update((keep.id, gone.id))
             story = keep
+
+    def absorb(self, keep: StoryState, gone: StoryState) -> None:
+        """Add ``gone``'s centroid, size and span to ``keep`` (the caller removes ``gone``
+        from ``stories`` and records the merge)."""
+        for term, value in gone.centroid.items():
+            if term not in keep.centroid:
+                self._postings.setdefault(term, []).append(keep.id)
+            keep.centroid[term] = keep.centroid.get(term, 0.0) + value
+        self._truncate(keep)
+        keep.size += gone.size
+        for day in (gone.first_day, gone.last_day):
+            if day is not None:
+                keep.first_day = day if keep.first_day is None else min(keep.first_day, day)
+                keep.last_day = day if keep.last_day is None else max(keep.last_day, day)
+        keep.title = keep.title or gone.title
+        keep.norm_at = -1
+        self.dirty_stories.update((keep.id, gone.id))
 
     def _truncate(self, story: StoryState) -> None:
         limit = self.settings.centroid_terms

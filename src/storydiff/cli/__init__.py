@@ -15,5 +15,6 @@ from . import serve_cmd  # noqa: F401  (serve: the web app)
 from . import live_cmds  # noqa: F401  (fetch, follow, revisions)
 from . import rules_cmd  # noqa: F401  (rules: the named heuristics)
 from . import scale_cmd  # noqa: F401  (annotate-batch: Dask)
+from . import storylines_cmd  # noqa: F401  (storylines, storyline)
 
 __all__ = ["app"]

@@ -192,6 +192,10 @@ def show(
 
     store = _open(db)
     try:
+        merged = store.merged_into("event", story)  # a merged event's number still leads somewhere
+        if merged is not None:
+            err_console.print(f"story {story} was merged into {merged}", markup=False, highlight=False)
+            story = merged
         articles, left_out = story_sources(store, story, copies=copies)
         versions = {a.id: store.versions(store.key_of(a.id)) for a in articles}  # revised sources
         if left_out:

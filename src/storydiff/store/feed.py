@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, get_type_hints
 
-from ..cluster import StoryClusterer, StoryClusterSettings
+from ..cluster import StoryClusterer, StoryClusterSettings, article_features
 from ..errors import InputProblem, StoreError
 from ..ingest import from_record
 from ..loose_dates import loose_date
 from ..model import Article, InputError
 from ..settings import Settings
+from ..storylines import StorylineClusterer
 from ..wire import WireDetector, WireSettings, describe_group
 from .base import Store, WireRecord
 
@@ -100,6 +101,9 @@ class Feeder:
         self.clusterer = StoryClusterer(cluster_settings)
         df, n_docs, stories = store.load_cluster_state()
         self.clusterer.load(df, n_docs, stories)
+        # the second level: each new event joins a storyline or starts one (storylines.py)
+        self.storylines = StorylineClusterer(self.clusterer)
+        self.storylines.load(*store.load_storyline_state())
         self.wire = WireDetector(wire_settings)
         for key, blob in store.signatures(limit=self.wire.settings.window):
             self.wire.index(key, pickle.loads(blob))
@@ -132,7 +136,9 @@ class Feeder:
         if not added.new:
             report.duplicates.append((article.id, f"{added.reason} as {added.duplicate_of}: not stored again"))
             return
-        story = self.clusterer.add(article)
+        features = article_features(article, self.clusterer.settings)
+        story = self.clusterer.add(article, features)
+        self.storylines.add(article, story, features)
         self.store.assign_story([added.key], story)
         found = self.wire.match(article, minhash, self._fetch)
         group = added.key
@@ -159,6 +165,18 @@ class Feeder:
         removed = [s for s in clusterer.dirty_stories if s not in clusterer.stories]
         self.store.save_cluster_state({t: clusterer.df[t] for t in clusterer.dirty_terms},
                                       clusterer.n_docs, live, removed)
+        self._save_storylines()
+
+    def _save_storylines(self) -> None:
+        lines = self.storylines
+        lines.sync()
+        self.store.record_merges(lines.changes)
+        dirty = lines.lines.dirty_stories
+        self.store.save_storyline_state(
+            [lines.lines.stories[s] for s in dirty if s in lines.lines.stories],
+            [s for s in dirty if s not in lines.lines.stories],
+            {e: lines.of_event[e] for e in lines.dirty_events if e in lines.of_event},
+            [e for e in lines.dirty_events if e not in lines.of_event])
 
     def feed(self, articles: Iterable[Article], *, batch_size: int = 200,
              progress: Callable[[int], None] | None = None,
@@ -200,3 +218,4 @@ class Feeder:
             self._write_point()
         self._write_point()
         self.clusterer.mark_clean()
+        self.storylines.mark_clean()

@@ -106,6 +106,29 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             body BYTEA
         );
     """),
+    (4, "storylines: events grouped over time, each event's storyline, merges at either level", """
+        CREATE TABLE storylines (
+            id BIGINT PRIMARY KEY,
+            title TEXT,
+            size INTEGER NOT NULL,
+            first_day INTEGER,
+            last_day INTEGER,
+            centroid TEXT NOT NULL
+        );
+        CREATE TABLE event_storylines (story BIGINT PRIMARY KEY, storyline BIGINT NOT NULL);
+        CREATE INDEX event_storylines_line ON event_storylines(storyline);
+        CREATE TABLE merges (
+            level TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            gone BIGINT NOT NULL,
+            into_id BIGINT NOT NULL,
+            at TEXT NOT NULL,
+            seq BIGINT GENERATED ALWAYS AS IDENTITY  -- SQLite's rowid: the order merges happened in
+        );
+        CREATE INDEX merges_gone ON merges(level, gone);
+        INSERT INTO storylines SELECT id, title, size, first_day, last_day, centroid FROM stories;
+        INSERT INTO event_storylines SELECT id, id FROM stories;
+    """),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -398,6 +421,61 @@ class PostgresStore(SQLiteStore):
                    for i, t, n, f, l, c in self._run(
                        "SELECT id, title, size, first_day, last_day, centroid FROM stories ORDER BY id")]
         return df, int(row[0]) if row else 0, stories
+
+    # -- storylines (storydiff.storylines) -------------------------------------------------
+    def save_storyline_state(self, storylines: Iterable[object], removed: Iterable[int],
+                             of_event: dict[int, int], removed_events: Iterable[int]) -> None:
+        self._many(
+            "INSERT INTO storylines (id, title, size, first_day, last_day, centroid) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT (id) DO UPDATE SET title = excluded.title, size = excluded.size, "
+            "first_day = excluded.first_day, last_day = excluded.last_day, centroid = excluded.centroid",
+            [(s.id, s.title, s.size, s.first_day, s.last_day, json.dumps(s.centroid, separators=(",", ":")))
+             for s in storylines])
+        self._many("DELETE FROM storylines WHERE id = ?", [(line,) for line in removed])
+        self._many("INSERT INTO event_storylines VALUES (?, ?) ON CONFLICT (story) DO UPDATE SET "
+                   "storyline = excluded.storyline", list(of_event.items()))
+        self._many("DELETE FROM event_storylines WHERE story = ?", [(e,) for e in removed_events])
+
+    def record_merges(self, changes: Iterable[object]) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self._many("INSERT INTO merges (level, kind, gone, into_id, at) VALUES (?,?,?,?,?)",
+                   [(c.level, c.kind, c.gone, c.into, now) for c in changes])
+
+    def merged_into(self, level: str, number: int) -> int | None:
+        if not -2**63 <= number < 2**63:
+            return None
+        seen, current = set(), number
+        while current not in seen:
+            seen.add(current)
+            row = self._run("SELECT into_id FROM merges WHERE level = ? AND gone = ? AND kind = 'merge' "
+                            "ORDER BY seq DESC LIMIT 1", (level, current)).fetchone()
+            if row is None:
+                break
+            current = row[0]
+        return None if current == number else current
+
+    def storyline_events(self, storyline: int) -> list[StorySummary]:
+        if not -2**63 <= storyline < 2**63:
+            return []
+        rows = self._run(
+            'SELECT a.story, COUNT(*), COUNT(DISTINCT COALESCE(a.wire_group, -a.key)), MIN(a.published COLLATE "C"), '
+            'MAX(a.published COLLATE "C"), (SELECT title FROM stories WHERE id = a.story) FROM articles a '
+            "JOIN event_storylines e ON e.story = a.story WHERE e.storyline = ? GROUP BY a.story "
+            'ORDER BY MIN(a.published COLLATE "C") NULLS FIRST, a.story', (storyline,)).fetchall()
+        found = [StorySummary(story, title, size, sources, _day(first), _day(last))
+                 for story, size, sources, first, last, title in rows]
+        return [summary if summary.title else replace(summary, lead=self._lead_of(summary.id))
+                for summary in found]
+
+    def list_storylines(self, *, limit: int | None = None, min_events: int = 1) -> list[tuple[int, list[StorySummary]]]:
+        sql = ("SELECT e.storyline FROM event_storylines e JOIN articles a ON a.story = e.story "
+               "GROUP BY e.storyline HAVING COUNT(DISTINCT e.story) >= ? "
+               'ORDER BY COUNT(*) DESC, MAX(a.published COLLATE "C") DESC NULLS LAST, e.storyline')
+        params: list = [min_events]
+        if limit and limit > 0:
+            sql += " LIMIT ?"
+            params.append(min(limit, 2 ** 63 - 1))
+        return [(line, self.storyline_events(line)) for (line,) in self._run(sql, params).fetchall()]
 
     def signatures(self, limit: int | None = None) -> Iterator[tuple[int, bytes]]:
         for key, blob in super().signatures(limit):

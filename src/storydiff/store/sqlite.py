@@ -100,6 +100,29 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             body BLOB
         );
     """),
+    (4, "storylines: events grouped over time, each event's storyline, merges at either level", """
+        CREATE TABLE storylines (
+            id INTEGER PRIMARY KEY,
+            title TEXT,
+            size INTEGER NOT NULL,
+            first_day INTEGER,
+            last_day INTEGER,
+            centroid TEXT NOT NULL
+        );
+        CREATE TABLE event_storylines (story INTEGER PRIMARY KEY, storyline INTEGER NOT NULL);
+        CREATE INDEX event_storylines_line ON event_storylines(storyline);
+        CREATE TABLE merges (
+            level TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            gone INTEGER NOT NULL,
+            into_id INTEGER NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX merges_gone ON merges(level, gone);
+        -- a store made before storylines: each event its own storyline, so every event has one
+        INSERT INTO storylines SELECT id, title, size, first_day, last_day, centroid FROM stories;
+        INSERT INTO event_storylines SELECT id, id FROM stories;
+    """),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -490,6 +513,76 @@ class SQLiteStore:
                    for i, t, n, f, l, c in self._run(
                        "SELECT id, title, size, first_day, last_day, centroid FROM stories")]
         return df, int(row[0]) if row else 0, stories
+
+    # -- storylines (storydiff.storylines) -------------------------------------------------
+    def save_storyline_state(self, storylines: Iterable[object], removed: Iterable[int],
+                             of_event: dict[int, int], removed_events: Iterable[int]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO storylines (id, title, size, first_day, last_day, centroid) VALUES (?,?,?,?,?,?)",
+            [(s.id, s.title, s.size, s.first_day, s.last_day, json.dumps(s.centroid, separators=(",", ":")))
+             for s in storylines])
+        self._db.executemany("DELETE FROM storylines WHERE id = ?", [(line,) for line in removed])
+        self._db.executemany("INSERT OR REPLACE INTO event_storylines VALUES (?, ?)", list(of_event.items()))
+        self._db.executemany("DELETE FROM event_storylines WHERE story = ?", [(e,) for e in removed_events])
+
+    def load_storyline_state(self) -> tuple[list[object], dict[int, int]]:
+        from ..cluster import StoryState
+
+        lines = [StoryState(id=i, title=t, size=n, first_day=f, last_day=l,
+                            centroid={sys.intern(k): v for k, v in json.loads(c).items()})
+                 for i, t, n, f, l, c in self._run(
+                     "SELECT id, title, size, first_day, last_day, centroid FROM storylines")]
+        return lines, dict(self._run("SELECT story, storyline FROM event_storylines"))
+
+    def record_merges(self, changes: Iterable[object]) -> None:
+        """Keep merges (``storylines.Change``) so a link to a merged event or storyline redirects."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self._db.executemany("INSERT INTO merges VALUES (?,?,?,?,?)",
+                             [(c.level, c.kind, c.gone, c.into, now) for c in changes])
+
+    def merged_into(self, level: str, number: int) -> int | None:
+        """Where a merged event or storyline (``level``) went, following later merges; None
+        when it was never merged."""
+        if not -2**63 <= number < 2**63:  # no SQLite integer: never a story, so never merged
+            return None
+        seen, current = set(), number
+        while current not in seen:
+            seen.add(current)
+            row = self._run("SELECT into_id FROM merges WHERE level = ? AND gone = ? AND kind = 'merge' "
+                            "ORDER BY rowid DESC LIMIT 1", (level, current)).fetchone()
+            if row is None:
+                break
+            current = row[0]
+        return None if current == number else current
+
+    def storyline_of(self, story: int) -> int | None:
+        row = self._run("SELECT storyline FROM event_storylines WHERE story = ?", (story,)).fetchone()
+        return row[0] if row else None
+
+    def storyline_events(self, storyline: int) -> list[StorySummary]:
+        """The events of one storyline, oldest first."""
+        if not -2**63 <= storyline < 2**63:
+            return []
+        rows = self._run(
+            "SELECT a.story, COUNT(*), COUNT(DISTINCT COALESCE(a.wire_group, -a.key)), MIN(a.published), "
+            "MAX(a.published), (SELECT title FROM stories WHERE id = a.story) FROM articles a "
+            "JOIN event_storylines e ON e.story = a.story WHERE e.storyline = ? GROUP BY a.story "
+            "ORDER BY MIN(a.published), a.story", (storyline,)).fetchall()
+        found = [StorySummary(story, title, size, sources, _day(first), _day(last))
+                 for story, size, sources, first, last, title in rows]
+        return [summary if summary.title else replace(summary, lead=self._lead_of(summary.id))
+                for summary in found]
+
+    def list_storylines(self, *, limit: int | None = None, min_events: int = 1) -> list[tuple[int, list[StorySummary]]]:
+        """(storyline, its events oldest first), the storylines with the most articles first."""
+        sql = ("SELECT e.storyline FROM event_storylines e JOIN articles a ON a.story = e.story "
+               "GROUP BY e.storyline HAVING COUNT(DISTINCT e.story) >= ? "
+               "ORDER BY COUNT(*) DESC, MAX(a.published) DESC, e.storyline")
+        params: list = [min_events]
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [(line, self.storyline_events(line)) for (line,) in self._run(sql, params).fetchall()]
 
     # -- versions and HTTP validators (storydiff.live) ------------------------------------
     def find_url(self, url: str) -> int | None:

@@ -32,6 +32,7 @@ from ..render import render
 from ..render.html import render_html
 from ..settings import load_settings
 from ..store import open_existing, story_sources
+from .storylines import merged_redirect, storylines_router
 
 RECENT_STORIES = 16
 # The /compare form, described by hand as the endpoint reads the form itself (see there).
@@ -133,6 +134,8 @@ def create_app(database: str | Path | None = None) -> FastAPI:
 
     @app.get("/stories/{story}", response_class=HTMLResponse)
     def show(story: int, copies: bool = False):
+        if (moved := merged_redirect(store, "event", story, "/stories/{}")) is not None:
+            return moved
         comparison, _ = compared_story(story, copies)
         brief = summarise(comparison.articles, findings=comparison.findings)
         return render_html(comparison, brief=brief, home="/")
@@ -162,6 +165,8 @@ def create_app(database: str | Path | None = None) -> FastAPI:
 
     @app.get("/api/stories/{story}")
     def api_story(story: int, copies: bool = False):
+        if (moved := merged_redirect(store, "event", story, "/api/stories/{}")) is not None:
+            return moved
         comparison, left_out = compared_story(story, copies)
         return JSONResponse(json.loads(render(comparison, "json")),
                             headers={"X-Wire-Copies-Left-Out": str(left_out)})
@@ -184,6 +189,7 @@ def create_app(database: str | Path | None = None) -> FastAPI:
                    for i, record in enumerate(records)]
         return JSONResponse(json.loads(render(compared_uploads(uploads), "json")))
 
+    app.include_router(storylines_router(store, database))  # /storylines, /api/storylines
     return app
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from _gen import write_jsonl
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
+from _ingest_runs import write_set  # noqa: E402  (reports of 40 distinct events, several per event)
 from storydiff.cli import app
 from storydiff.errors import StoreError, WriterBusy
 from storydiff.store import open_existing, open_store
@@ -128,8 +129,8 @@ def _stories(url_or_path: str) -> list[tuple]:
 def test_parallel_ingests_equal_a_sequential_run_in_lock_order(tmp_path, postgres_url):
     # overlapping sets: which process stores a shared article first decides its story, so any
     # interleaving other than one-after-another shows in the comparison
-    sets = [write_jsonl(tmp_path / f"set{i}.jsonl", numbers)
-            for i, numbers in enumerate([range(0, 40), range(30, 70), range(60, 100), range(0, 100, 7)])]
+    sets = [write_set(tmp_path / f"set{i}.jsonl", numbers)
+            for i, numbers in enumerate([range(0, 50), range(40, 90), range(80, 130), range(0, 130, 7)])]
     holder = open_store(postgres_url)
     logs = [tmp_path / f"ingest{i}.err" for i in range(len(sets))]
     env = {**os.environ, "PYTHONPATH": SRC}
@@ -155,3 +156,15 @@ def test_parallel_ingests_equal_a_sequential_run_in_lock_order(tmp_path, postgre
         assert result.exit_code == 0, result.output
     assert _stories(postgres_url) == _stories(str(sequential))
     assert len(_stories(postgres_url)) > 1
+
+
+def test_storylines_are_kept_on_postgresql_as_on_sqlite(tmp_path, postgres_url):
+    data = write_set(tmp_path / "in.jsonl", range(90))
+    listed = []
+    for location in (postgres_url, str(tmp_path / "s.db")):
+        assert runner.invoke(app, ["ingest", str(data), "--db", location, "-q"]).exit_code == 0
+        store = open_existing(location)
+        listed.append([[(e.size, e.first, e.last, e.title) for e in events]
+                       for _, events in store.list_storylines()])
+        store.close()
+    assert listed[0] == listed[1] and listed[0]

@@ -1569,8 +1569,10 @@ def prepare(articles: Iterable[Article]) -> list[Article]:
     return infer_published(cleaned)
 
 
-def compare_articles(articles: Sequence[Article], settings: Settings | None = None) -> Comparison:
-    """Compare the articles of one story: the core of ``storydiff compare``."""
+def compare_articles(articles: Sequence[Article], settings: Settings | None = None, *,
+                     annotator=None) -> Comparison:
+    """Compare the articles of one story: the core of ``storydiff compare``. ``annotator``
+    replaces ``annotate_articles`` (``annotate.stored`` reads parses from the store)."""
     settings = settings or default_settings()
     # A misspelt rule name is refused before any work is done (rules.UnknownRule names it).
     rules.check_names(settings.compare.disabled_rules, "compare.")
@@ -1584,7 +1586,7 @@ def compare_articles(articles: Sequence[Article], settings: Settings | None = No
             "give two or more reports of the same story"
         )
     # Quotes are not compared yet (attribution conflicts are future work): skip them.
-    annotated = annotate_articles(prepared, settings, with_quotes=False)
+    annotated = (annotator or annotate_articles)(prepared, settings, with_quotes=False)
     return comparison_of(prepared, annotated, settings)
 
 

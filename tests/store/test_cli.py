@@ -30,8 +30,7 @@ def _records(path):
     return path
 
 
-def test_ingest_reports_bad_records_and_stores_the_rest(tmp_path):
-    db = tmp_path / "s.db"
+def test_ingest_reports_bad_records_and_stores_the_rest(tmp_path, db):
     result = runner.invoke(app, ["ingest", str(_records(tmp_path / "in.jsonl")), "--db", str(db), "-q"])
     assert result.exit_code == 1
     assert "in.jsonl:3" in result.output and "stored 2 new" in result.output
@@ -61,8 +60,7 @@ def test_cluster_writes_one_line_per_article_without_a_database(tmp_path):
     assert not (tmp_path / "storydiff.db").exists()
 
 
-def test_show_compares_a_stored_story(tmp_path):
-    db = tmp_path / "s.db"
+def test_show_compares_a_stored_story(tmp_path, db):
     runner.invoke(app, ["ingest", str(_records(tmp_path / "in.jsonl")), "--db", str(db), "-q"])
     story = json.loads(runner.invoke(app, ["stories", "--db", str(db), "--json"]).stdout.splitlines()[0])["story"]
     result = runner.invoke(app, ["show", str(story), "--db", str(db), "--format", "json"])

@@ -23,8 +23,8 @@ def art(article_id, text, published, title=None, outlet=None):
                    published=published, outlet=outlet)
 
 
-def test_stories_and_wire_copies_are_stored(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_stories_and_wire_copies_are_stored(db):
+    store = open_store(db)
     feeder = Feeder(store)
     copy = QUAKE.rsplit(" Schools", 1)[0] + " The mayor of Iquique thanked rescue teams."
     report = feeder.feed([
@@ -45,8 +45,8 @@ def test_stories_and_wire_copies_are_stored(tmp_path):
     assert record.title_changed
 
 
-def test_a_second_run_stores_nothing_twice_and_carries_state_on(tmp_path):
-    path = tmp_path / "s.db"
+def test_a_second_run_stores_nothing_twice_and_carries_state_on(db):
+    path = db
     first = Feeder(open_store(path))
     first.feed([art("wire", QUAKE, date(2014, 4, 1))])
     first.store.close()
@@ -68,8 +68,8 @@ def test_loose_dates_and_title_only_records_are_read():
     assert unreadable.published is None
 
 
-def test_a_story_without_headlines_is_listed_by_its_opening_words(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_a_story_without_headlines_is_listed_by_its_opening_words(db):
+    store = open_store(db)
     Feeder(store).feed([art("quake", QUAKE, date(2014, 4, 1)),
                         art("flood", FLOOD, date(2014, 4, 2), "Valencia floods")])
     stories = {s.id: s for s in store.list_stories()}
@@ -78,3 +78,28 @@ def test_a_story_without_headlines_is_listed_by_its_opening_words(tmp_path):
     assert quake.title is None and quake.lead.startswith("A magnitude 7.1 earthquake struck")
     assert quake.lead.endswith(" …") and len(quake.lead) <= 102
     assert flood.title == "Valencia floods" and flood.lead is None
+
+
+def test_stored_results_are_marked_stale_saved_and_searched_on_either_engine(db):
+    store = open_store(db)
+    try:
+        report = Feeder(store).feed([art("q1", QUAKE, date(2024, 3, 5), title="Quake shakes Iquique"),
+                                     art("f1", FLOOD, date(2024, 3, 9), title="Valencia floods")])
+        quake = store.story_of(store.key_of("q1"))
+        assert quake in report.stories
+        assert store.result_states()[quake] == (None, True)  # marked stale by the feed
+        store.save_result(quake, "k1", comparison="{}", brief=None, series=None, error=None,
+                          conflicts=2, findings=5)
+        store.save_result(quake, "k2", comparison="{}", brief=None, series=None, error=None,
+                          conflicts=3, findings=6)  # a second save replaces the first
+        assert store.result_states()[quake] == ("k2", False)
+        assert store.stored_result(quake)["conflicts"] == 3
+        found, total = store.find_stories(query="tsunami Iquique")
+        assert total == 1 and [row["story"] for row in found] == [quake]
+        assert store.find_stories(query="tsunami Valencia")[1] == 0  # every word in one article
+        store.mark_stale([quake])
+        assert store.result_states()[quake] == ("k2", True)
+        store.drop_results([quake])
+        assert quake not in store.result_states()
+    finally:
+        store.close()

@@ -17,14 +17,14 @@ def make(article_id: str, text: str, url: str | None = None, **extra) -> Article
     return Article(id=article_id, text=text, original=text, source=f"{article_id}.txt", url=url, **extra)
 
 
-def test_implements_the_protocol(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_implements_the_protocol(db):
+    store = open_store(db)
     assert isinstance(store, Store)
     assert store.schema_version() == SCHEMA_VERSION
 
 
-def test_round_trip_keeps_every_field(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_round_trip_keeps_every_field(db):
+    store = open_store(db)
     article = make("a1", "The mayor opened the bridge.", "https://example.org/a1", title="Bridge opens",
                    outlet="Daily", published=date(2024, 3, 1), agency="AP", dateline="Lisbon",
                    removed=[Removed(0, 5, "dateline", "LISB:")])
@@ -37,8 +37,8 @@ def test_round_trip_keeps_every_field(tmp_path):
         assert getattr(back, name) == getattr(article, name), name
 
 
-def test_same_content_or_url_is_stored_once(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_same_content_or_url_is_stored_once(db):
+    store = open_store(db)
     with store.transaction():
         first = store.add_article(make("a", "Floods closed the road.", "https://www.example.org/x/?utm_source=t"))
         again = store.add_article(make("b", "  floods closed   the ROAD. "))
@@ -49,8 +49,8 @@ def test_same_content_or_url_is_stored_once(tmp_path):
     assert store.count_articles() == 1
 
 
-def test_same_id_different_content_gets_a_new_id(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_same_id_different_content_gets_a_new_id(db):
+    store = open_store(db)
     with store.transaction():
         store.add_article(make("stdin", "One text."))
         store.add_article(make("stdin", "Another text."))
@@ -62,8 +62,8 @@ def test_url_key_folds_what_does_not_identify_a_page():
     assert url_key(None) is None and url_key("  ") is None
 
 
-def test_a_failed_transaction_leaves_nothing(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_a_failed_transaction_leaves_nothing(db):
+    store = open_store(db)
     with pytest.raises(RuntimeError):
         with store.transaction():
             store.add_article(make("a", "Kept only if committed."))
@@ -71,8 +71,8 @@ def test_a_failed_transaction_leaves_nothing(tmp_path):
     assert store.count_articles() == 0
 
 
-def test_a_nested_failure_undoes_only_its_own_writes(tmp_path):
-    store = open_store(tmp_path / "s.db")
+def test_a_nested_failure_undoes_only_its_own_writes(db):
+    store = open_store(db)
     with store.transaction():
         store.add_article(make("a", "First."))
         with pytest.raises(ValueError):

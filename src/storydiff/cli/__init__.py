@@ -14,6 +14,7 @@ from . import verify_cmd  # noqa: F401  (verify)
 from . import serve_cmd  # noqa: F401  (serve: the web app)
 from . import live_cmds  # noqa: F401  (fetch, follow, revisions)
 from . import rules_cmd  # noqa: F401  (rules: the named heuristics)
+from . import scale_cmd  # noqa: F401  (annotate-batch: Dask)
 from . import storylines_cmd  # noqa: F401  (storylines, storyline)
 from . import refresh_cmd  # noqa: F401  (refresh: stored story results for the web app)
 

@@ -209,11 +209,12 @@ def show(
                           markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
     # Imported here: compare and render are separate stages that need not be loaded to store.
-    from ..compare import compare_articles
+    from ..annotate.stored import compare_stored
     from ..render import render
 
     try:
-        comparison = compare_articles(articles)
+        with _open(db) as annotations:  # each article's parse is read from the store, or kept there
+            comparison = compare_stored(articles, annotations)
     except StorydiffError as exc:
         err_console.print(f"error: story {story}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)

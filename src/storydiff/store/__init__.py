@@ -13,15 +13,31 @@ from .base import Added, Store, StorySummary, WireRecord
 from .sqlite import SQLiteStore
 
 
+def is_url(value: object) -> bool:
+    """Whether a ``--db`` value is a PostgreSQL URL (psycopg is imported only then)."""
+    from .postgres import is_url as _is_url
+
+    return _is_url(value)
+
+
 def open_store(path: str | Path = "storydiff.db") -> SQLiteStore:
-    """Open (creating or migrating) the SQLite store at ``path``; ``StoreError`` if it is
-    corrupt, locked or from a newer storydiff."""
+    """Open (creating or migrating) the SQLite store at ``path``, or the PostgreSQL store when
+    ``path`` is a ``postgresql://`` URL; ``StoreError`` if it is corrupt, locked or from a
+    newer storydiff."""
+    if is_url(path):
+        from .postgres import PostgresStore
+
+        return PostgresStore(str(path))
     return SQLiteStore(path)
 
 
 def open_existing(path: str | Path = "storydiff.db", *, migrate: bool = True) -> SQLiteStore:
     """Open the store at ``path`` for reading or comparing: unlike ``open_store`` it never
     creates one, so a typo in ``--db`` is an error rather than a new empty database."""
+    if is_url(path):
+        from .postgres import PostgresStore
+
+        return PostgresStore(str(path), create=False)
     if not Path(path).is_file():
         raise StoreError(f"{path}: no such database file; check --db (or STORYDIFF_DATABASE), "
                          f"or store articles first with `storydiff ingest FILES --db {path}`")

@@ -1,0 +1,139 @@
+"""Batch annotation throughput: the single-process loop against Dask with 1 and 2 local workers.
+
+    PYTHONPATH=src python benchmarks/annotate_batch.py [--limit N] [--out benchmarks/results/annotate_batch.md]
+
+The same articles (the first N of ../shared/data/stories/, sets in a fixed order; all 2,041
+without --limit) are ingested into three fresh SQLite stores, one per run; the runs go one
+after the other in one process, on the same loaded machine. Also: the cost per article
+broken down (parse, mentions, claims, store), reading a stored parse against parsing again,
+and bytes stored per article. The three runs' stored records are checked to be identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _data import SETS, load_set, publish, require_shared  # noqa: E402
+
+
+def _records(store) -> list:
+    import pickle
+
+    parses = {key: bytes(docs) for key, docs in store._run("SELECT parse_key, docs FROM parses")}
+    return sorted((key, context, parses[key], pickle.loads(bytes(found)))
+                  for key, context, found in store._run("SELECT parse_key, context, found FROM annotations"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "annotate_batch.md")
+    args = parser.parse_args()
+    require_shared()
+
+    from storydiff.annotate import load_models
+    from storydiff.annotate.stored import annotate_stored, stored_bytes
+    from storydiff.align import claims_of
+    from storydiff.compare import canonical_names
+    from storydiff.scale import annotate_batch
+    from storydiff.store import open_store
+    from storydiff.store.feed import Feeder
+
+    articles = [a for name in SETS for a in load_set(name)[0]]
+    total = len(articles)
+    if args.limit:
+        articles = articles[:args.limit]
+    load_models()
+    folder = Path(tempfile.mkdtemp(prefix="storydiff-batch-"))
+    runs = [("single process (loop)", 0), ("Dask, 1 local worker", 1), ("Dask, 2 local workers", 2)]
+    results, records = [], []
+    for label, workers in runs:
+        path = folder / f"w{workers}.db"
+        store = open_store(path)
+        Feeder(store).feed([a.__class__(**a.__dict__) for a in articles])
+        size_before = path.stat().st_size + (Path(str(path) + "-wal").stat().st_size
+                                             if Path(str(path) + "-wal").exists() else 0)
+        started = time.perf_counter()
+        report = annotate_batch(store, workers=workers, partition_size=25, dashboard="127.0.0.1:0",
+                                say=lambda _: None)
+        seconds = time.perf_counter() - started
+        assert not report.failed, [f.describe() for f in report.failed]
+        records.append(_records(store))
+        sizes = stored_bytes(store)
+        store.close()
+        results.append((label, workers, report, seconds, sizes, size_before, path))
+        print(f"{label}: {report.articles} articles in {seconds:.1f} s", file=sys.stderr)
+    identical = all(r == records[0] for r in records[1:])
+
+    # cost per article of the loop run, and of reading back what it stored
+    loop_report = results[0][2]
+    n = loop_report.articles
+    store = open_store(results[0][6])
+    stories = [store.story_articles(s.id) for s in store.list_stories()]
+    from storydiff.compare import prepare
+
+    read_s = claims_s = 0.0
+    for story in stories:
+        prepared = prepare(story)
+        begun = time.perf_counter()
+        annotated = annotate_stored(prepared, store, save=False)
+        read_s += time.perf_counter() - begun
+        begun = time.perf_counter()
+        canonical = canonical_names(annotated)
+        for item in annotated:
+            claims_of(item, canonical)
+        claims_s += time.perf_counter() - begun
+    store.close()
+    per = {name: 1000 * loop_report.timings.get(name, 0.0) / n for name in ("parse", "mentions", "serialise", "store")}
+    per["claims"] = 1000 * claims_s / n
+    sizes = results[0][4]
+    parse_bytes = sizes["parse_bytes"] / max(sizes["parses"], 1)
+    found_bytes = sizes["annotation_bytes"] / max(sizes["annotations"], 1)
+    file_growth = (results[0][6].stat().st_size - results[0][5]) / n
+
+    base = results[0][3]
+    load = os.getloadavg()
+    lines = [
+        "# Batch annotation (`storydiff annotate-batch`)", "",
+        f"`PYTHONPATH=src python benchmarks/annotate_batch.py{f' --limit {args.limit}' if args.limit else ''}` "
+        f"on {platform.machine()}, {os.cpu_count()} cores shared with other sessions; "
+        f"{len(articles)} of the {total} visible articles of `../shared/data/stories/`"
+        + (" (a fixed subset: the first in set order, since the whole run is too slow on this loaded machine)"
+           if len(articles) < total else "")
+        + ", each run into its own fresh SQLite store, one run after the other in one process. "
+        "Wall time includes starting the Dask cluster and loading the model and the extractors' data in each "
+        "worker (the loop's process had them loaded already).", "",
+        f"Load average during the runs: {' / '.join(f'{x:.1f}' for x in load)} (1, 5, 15 min, at the end).", "",
+        "| run | articles | seconds | articles/s | speed-up | of which cluster start | articles/s after start |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, workers, report, seconds, _, _, _ in results:
+        working = seconds - report.startup
+        lines.append(f"| {label} | {report.articles} | {seconds:.1f} | {report.articles / seconds:.2f} | "
+                     f"{base / seconds:.2f}× | {report.startup:.1f} | {report.articles / working:.2f} |")
+    lines += ["", f"Stored records identical across the three runs: **{'yes' if identical else 'NO'}**.", "",
+              "Cost per article (single-process run; claims measured afterwards on the stored annotations, "
+              "story by story, as `show` builds them):", "",
+              "| step | ms per article |", "|---|---:|"]
+    for name in ("parse", "mentions", "claims", "serialise", "store"):
+        lines.append(f"| {name} | {per[name]:.1f} |")
+    lines += ["", f"Reading a stored annotation back (DocBin into Docs, mentions unpickled): "
+              f"{1000 * read_s / n:.1f} ms per article, against {per['parse'] + per['mentions']:.1f} ms to "
+              "parse and extract again.", "",
+              f"Bytes stored per article: {parse_bytes:,.0f} (DocBin of text and title) + {found_bytes:,.0f} "
+              f"(sentences, mentions, quotes) payload; the SQLite file grew {file_growth:,.0f} bytes per article "
+              f"(so about {file_growth * 1e6 / 1e9:.1f} GB per million articles).", ""]
+    publish("\n".join(lines), args.out)
+
+
+if __name__ == "__main__":  # Dask's local workers are spawned processes that import this module
+    main()

@@ -168,3 +168,16 @@ def test_storylines_are_kept_on_postgresql_as_on_sqlite(tmp_path, postgres_url):
                        for _, events in store.list_storylines()])
         store.close()
     assert listed[0] == listed[1] and listed[0]
+
+
+def test_a_postgresql_url_without_psycopg_is_a_clear_error_naming_the_database(monkeypatch):
+    import sys
+
+    from storydiff.errors import StoreError
+    from storydiff.store.postgres import PostgresStore
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the scale extra were not installed
+    with pytest.raises(StoreError) as caught:
+        PostgresStore("postgresql://reader:secret@127.0.0.1:1/news")
+    assert "postgresql://reader:***@127.0.0.1:1/news" in str(caught.value)
+    assert 'pip install -e ".[scale]"' in str(caught.value) and "secret" not in str(caught.value)

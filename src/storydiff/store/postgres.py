@@ -191,7 +191,11 @@ class PostgresStore(SQLiteStore):
     """A ``Store`` in one PostgreSQL database (psycopg 3, autocommit outside ``transaction()``)."""
 
     def __init__(self, url: str, *, timeout: float = 10.0, create: bool = True):
-        import psycopg
+        try:
+            import psycopg
+        except ImportError as exc:  # the engine is an extra: say how to get it, name the database
+            raise StoreError(f"{redact(database_url(url))}: a PostgreSQL database needs psycopg; "
+                             'install the extra with pip install -e ".[scale]"') from exc
 
         self._psycopg = psycopg
         self.url = database_url(url)

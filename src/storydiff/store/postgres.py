@@ -425,13 +425,18 @@ class PostgresStore(SQLiteStore):
                    list(df.items()))
         self._run("INSERT INTO meta VALUES ('n_docs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                   (str(n_docs),))
+        self._save_groups("stories", stories, removed)
+
+    def _save_groups(self, table: str, groups: Iterable[object], removed: Iterable[int]) -> None:
+        """Upsert the clusterer's groups (events in ``stories``, or ``storylines``) and drop the
+        removed ones: both levels keep the same columns."""
         self._many(
-            "INSERT INTO stories (id, title, size, first_day, last_day, centroid) VALUES (?,?,?,?,?,?) "
+            f"INSERT INTO {table} (id, title, size, first_day, last_day, centroid) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT (id) DO UPDATE SET title = excluded.title, size = excluded.size, "
             "first_day = excluded.first_day, last_day = excluded.last_day, centroid = excluded.centroid",
-            [(s.id, s.title, s.size, s.first_day, s.last_day, json.dumps(s.centroid, separators=(",", ":")))
-             for s in stories])
-        self._many("DELETE FROM stories WHERE id = ?", [(story,) for story in removed])
+            [(g.id, g.title, g.size, g.first_day, g.last_day, json.dumps(g.centroid, separators=(",", ":")))
+             for g in groups])
+        self._many(f"DELETE FROM {table} WHERE id = ?", [(group,) for group in removed])
 
     def load_cluster_state(self) -> tuple[dict[str, int], int, list[object]]:
         from ..cluster import StoryState
@@ -447,13 +452,7 @@ class PostgresStore(SQLiteStore):
     # -- storylines (storydiff.storylines) -------------------------------------------------
     def save_storyline_state(self, storylines: Iterable[object], removed: Iterable[int],
                              of_event: dict[int, int], removed_events: Iterable[int]) -> None:
-        self._many(
-            "INSERT INTO storylines (id, title, size, first_day, last_day, centroid) VALUES (?,?,?,?,?,?) "
-            "ON CONFLICT (id) DO UPDATE SET title = excluded.title, size = excluded.size, "
-            "first_day = excluded.first_day, last_day = excluded.last_day, centroid = excluded.centroid",
-            [(s.id, s.title, s.size, s.first_day, s.last_day, json.dumps(s.centroid, separators=(",", ":")))
-             for s in storylines])
-        self._many("DELETE FROM storylines WHERE id = ?", [(line,) for line in removed])
+        self._save_groups("storylines", storylines, removed)
         self._many("INSERT INTO event_storylines VALUES (?, ?) ON CONFLICT (story) DO UPDATE SET "
                    "storyline = excluded.storyline", list(of_event.items()))
         self._many("DELETE FROM event_storylines WHERE story = ?", [(e,) for e in removed_events])

@@ -98,10 +98,10 @@ def _governor(span) -> object | None:
 # Verbs that date an event without naming it: the event is their subject ("the vote is
 # expected on Thursday", "the override is expected to begin in the Senate on Wednesday,
 # followed by the House on Thursday"). "follow" and "precede" carry an elided event over
-# from the clause they hang from; the expectation verbs say when it is planned; "begin"
-# and "start" only under an expectation, since "talks began Monday" and "talks were held
-# Tuesday" can both be true of an event of several days, but a planned start is the
-# planned day.
+# from the clause they hang from; the expectation verbs (``lang.realis._EXPECTING``) say
+# when it is planned; "begin" and "start" only under an expectation, since "talks began
+# Monday" and "talks were held Tuesday" can both be true of an event of several days, but a
+# planned start is the planned day.
 _ELLIPTIC = {"follow", "precede"}
 _PHASES = {"begin", "start"}
 _LIGHT_CLIMB = ("xcomp", "advcl", "conj", "ccomp")

@@ -28,6 +28,10 @@ the canonical names. Every heuristic is a named rule (``storydiff.rules``).
 """
 
 from ..prepare import prepare
+
+# Imported for their rules: ``rules.load_all`` imports this package to register every
+# compare rule, and these four modules export nothing the package re-exports.
+from . import denial, inception, kinship, typed  # noqa: F401
 from .context import PairContext, StoryContext
 from .counts import COUNT_VETOES, SAME_TOPIC
 from .entities import ENTITY_NAME_KINDS, canonical_names
@@ -50,10 +54,6 @@ from .thresholds import (
 )
 from .timing import BACKGROUND_DAYS, CURRENT_DAYS
 from .vetoes import CONFLICT_VETOES
-
-# Every module that registers a rule is imported above or by those: ``rules.load_all``
-# imports this package to see them all.
-from . import denial, inception, kinship, typed  # noqa: F401,E402  (registers their rules)
 
 __all__ = [
     "AGREE_SCORE", "ALTERNATIVE_SCORE", "BACKGROUND_DAYS", "CONFLICT_SCORE", "CONFLICT_VETOES", "COUNT_MINIMUM",

@@ -11,12 +11,11 @@ from collections.abc import Sequence
 
 from .. import rules
 from ..align import ClaimPair, Weights
+from ..model import Claim
 from .context import _Edge, _passes
 from .judges import relation
 from .keys import _is_counted_noun
 from .thresholds import CONFLICT_SCORE, COUNT_MINIMUM, COUNT_RATIO, UPDATE_CLASSES
-from ..model import Claim
-
 
 # Units that measure one property of the story's event (a quake's magnitude, a bridge's
 # length): reports giving one such figure each are giving it for the same thing. Money,

@@ -9,11 +9,10 @@ from functools import lru_cache
 from typing import Any
 
 from .. import rules
-from .context import StoryContext
-from .kinship import _actor_at
 from ..lang.realis import _realis
 from ..model import AnnotatedArticle, Evidence, Field, Finding
-
+from .context import StoryContext
+from .kinship import _actor_at
 
 # ---------------------------------------------------------------------------------------
 # Denied acts: "there was no statement from X after the meeting" / "X said after ...";

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..align import ClaimPair
+from ..model import Article, Claim, Finding
 from .context import _Edge
 from .keys import _describe, claim_evidence, fact_key
 from .thresholds import CONFLICT_SCORE, UPDATE_CLASSES
 from .timing import _timing
-from ..model import Article, Claim, Finding
 
 
 def _conflict_confidence(pair: ClaimPair) -> float:

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from .. import rules
 from ..align import ClaimPair, _clause_root, _governor, _token_range
+from ..model import AnnotatedArticle, Claim, Mention
 from .context import PairContext, _Edge, _passes
 from .entities import same_actor
 from .judges import relation
 from .thresholds import CONFLICT_SCORE
 from .timing import _approximate_date
-from ..model import AnnotatedArticle, Claim, Mention
-
 
 # ---------------------------------------------------------------------------------------
 # Firsts: the date a named person began doing something.

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import rules
-from .context import StoryContext
 from ..lang.clauses import _clause_subject
 from ..model import AnnotatedArticle, Evidence, Field, Finding
-
+from .context import StoryContext
 
 # ---------------------------------------------------------------------------------------
 # Relative age of two named siblings: "Mary, the younger sister of Liz" against "Liz

@@ -8,18 +8,18 @@ from collections.abc import Iterable, Sequence
 
 from .. import rules
 from ..annotate import annotate_articles
-from .context import StoryContext
-from .entities import _entity_index, canonical_names
-from .findings import _claim_findings
-from .series import series_of
-from .statements import _note_disputes, _note_partial, _restates
-from .typed import _judge_claims
 from ..errors import NotEnoughArticles
 from ..ingest import article_length_problem, read_articles
 from ..language import language_warnings
 from ..model import AnnotatedArticle, Article, Comparison, Finding
 from ..prepare import prepare
 from ..settings import Settings, default_settings
+from .context import StoryContext
+from .entities import _entity_index, canonical_names
+from .findings import _claim_findings
+from .series import series_of
+from .statements import _note_disputes, _note_partial, _restates
+from .typed import _judge_claims
 
 
 def compare_annotated(annotated: Sequence[AnnotatedArticle],

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from itertools import permutations
 
 from .. import rules
+from ..model import AnnotatedArticle, Evidence, Finding, Mention
 from .context import StoryContext, _passes
 from .entities import ENTITY_NAME_KINDS
-from ..model import AnnotatedArticle, Evidence, Finding, Mention
 
 # Names: spelling-variant score above which two names are taken as one name spelt two ways.
 SPELLING_VARIANT = 0.8

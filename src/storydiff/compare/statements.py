@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from .. import rules
 from ..align import sentence_terms
+from ..model import AnnotatedArticle, Article, Finding
 from .context import StoryContext
 from .keys import _sentence_evidence
-from ..model import AnnotatedArticle, Article, Finding
 
 # Sentence cosine (TF-IDF over content lemmas) above which two sentences corroborate each
 # other, and below which a sentence has no counterpart at all. Read on the seed pair: paraphrases

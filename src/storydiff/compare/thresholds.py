@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 # Thresholds on the claim-pair score (align.pair_claims: 0.6 weighted clause overlap +
 # 0.25 same event head + 0.15 shared entities). Chosen on the seed pair and the
 # discrepancies dev set (benchmarks/pairs.py); a conflict needs more than an agreement

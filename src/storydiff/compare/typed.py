@@ -11,12 +11,12 @@ from itertools import combinations
 
 from .. import rules
 from ..align import ClaimPair, Weights, claims_of, pair_claims
+from ..model import AnnotatedArticle
 from .context import PairContext, _Edge, _passes
 from .counts import _same_count_conflicts
 from .judges import relation
 from .thresholds import AGREE_SCORE, ALTERNATIVE_SCORE
 from .vetoes import CONFLICT_VETOES
-from ..model import AnnotatedArticle
 
 
 def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> list[_Edge]:

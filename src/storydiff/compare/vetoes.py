@@ -7,13 +7,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import rules
-from ..align import ClaimPair, EVENT_CLASS_NAMES
+from ..align import EVENT_CLASS_NAMES, ClaimPair
+from ..model import Claim, Quantity, Timex
 from .context import PairContext
 from .judges import relation
-from .thresholds import CONFLICT_SCORE, COUNT_MINIMUM, PLACE_CONFLICT_SCORE, SMALL_COUNT_SCORE, UNRESOLVED_CONFLICT_SCORE
+from .thresholds import (
+    CONFLICT_SCORE,
+    COUNT_MINIMUM,
+    PLACE_CONFLICT_SCORE,
+    SMALL_COUNT_SCORE,
+    UNRESOLVED_CONFLICT_SCORE,
+)
 from .timing import _approximate_date, _background_against_current, _timing
-from ..model import Claim, Quantity, Timex
-
 
 # The vetoes a candidate conflict of two aligned values is checked against, in order; the
 # first that holds drops it (``compare.veto.*`` below).

@@ -6,7 +6,6 @@ from typing import Any
 
 from .negation import _negation_cue
 
-
 # The force of a modal: whether something must, may or is only asked to happen. Closed-class
 # modals and the few verbs and adjectives English uses for each (their WordNet entries do
 # not oppose them: "force" has no antonym, "allow" only "disallow"). "Was forced to delete"

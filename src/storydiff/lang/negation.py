@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 # Words that state a negation wherever they stand; ``verify`` counts them on both sides of
 # an edit ("have [not] found [any->no] evidence" has one on each side: no edit of polarity).
 NEGATION_CUES = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor",

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# Verbs of expectation: a date under them is the day an event is planned for ("the vote is
+# expected on Thursday", "is scheduled for"), read by align's ``_dated_event``. The plans and
+# hopes that make a reported act unreal for compare's denial rule are ``_IRREALIS`` below.
 _EXPECTING = {"expect", "schedule", "set", "due", "plan", "slate"}
 
 

@@ -13,7 +13,6 @@ from ..model import AnnotatedArticle
 from .result import _Judgement
 from .windows import _token_evidence
 
-
 # ---------------------------------------------------------------------------------------
 # Arguments: who did what to whom. A summary that keeps the event and changes who took part
 # ("met with President Biden" where the source says "met with President Zelenskyy") is

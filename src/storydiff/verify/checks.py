@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import rules
-from ..compare.keys import claim_evidence
-from ..compare.run import compare_annotated
+from ..compare import claim_evidence, compare_annotated
 from ..model import AnnotatedArticle, Evidence, Sentence
 from .antonyms import _noun_opposites, _participant_opposites
 from .arguments import _argument_substitutions
@@ -23,7 +22,7 @@ from .result import _Judgement
 from .slots import _slot_substitutions
 from .status import status_conflicts
 from .values import _claim_judgements
-from .windows import _Window, _in_text, _token_evidence, _windows, _within
+from .windows import _in_text, _token_evidence, _Window, _windows, _within
 
 # A summary compresses several source sentences into one, so its sentences align with their
 # source more loosely than two reports' sentences do (verify.status.ALIGN_REPORTS is 0.45).

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from .result import _Judgement
-from .windows import _Window, _token_evidence
-
+from .windows import _token_evidence, _Window
 
 # Words that set one statement against another ("profits fell despite higher sales",
 # "although", "but"). A derived "despite" whose window has none of them makes a contrast the

@@ -11,7 +11,6 @@ from typing import Any
 from ..lang.negation import _negation_cue
 from ..model import AnnotatedArticle, Field
 
-
 # ---------------------------------------------------------------------------------------
 # Direction of change: which way an amount moved ("profits dropped", "raising prices", "a
 # sharp increase in profit"). A fact about the amount, wherever in the text it is stated, so

@@ -9,13 +9,13 @@ from typing import Any
 
 from .. import rules
 from ..annotate.names import is_standard_variant
-from ..compare.entities import ENTITY_NAME_KINDS
+from ..compare import ENTITY_NAME_KINDS
 from ..lang.negation import NEGATION_CUES, _negated
 from ..model import AnnotatedArticle
 from .opposites import opposite_words
 from .result import _Judgement
 from .substitution import SUBSTITUTION_TOKENS, _substitution
-from .windows import RESTATES, _Window, _in_text, _stretch, _token_evidence
+from .windows import RESTATES, _in_text, _stretch, _token_evidence, _Window
 
 # A stretch longer than this on either side is a rewording or a clause the summary leaves
 # out, not an edit of one fact; negation is not counted across it. On SummEdits news dev the

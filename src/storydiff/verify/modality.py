@@ -8,7 +8,7 @@ from typing import Any
 
 from ..lang.modality import EPISTEMIC_MODALS, modality
 from .result import _Judgement
-from .windows import _Window, _token_evidence
+from .windows import _token_evidence, _Window
 
 
 def _modality_judgements(window: _Window, source_id: str, derived_id: str, derived_field: str) -> list[_Judgement]:

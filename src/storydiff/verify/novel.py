@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..align import sentence_terms
-from ..compare.entities import ENTITY_NAME_KINDS
+from ..compare import ENTITY_NAME_KINDS
 from ..model import AnnotatedArticle, Evidence
 
 

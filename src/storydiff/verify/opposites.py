@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 # Opposites are read from WordNet (``annotate.lexicon.antonyms``), which was not written
 # while looking at any dev edit. This list keeps only closed-class words WordNet has no
 # antonyms for (prepositions, particles, comparatives, quantifiers). It used to hold some 80

@@ -12,7 +12,6 @@ from .opposites import opposite_words
 from .result import _Judgement
 from .windows import _in_text, _sentence_tokens, _token_evidence
 
-
 # ---------------------------------------------------------------------------------------
 # Anchored slots: one word of a derived sentence between the words that surround another word
 # somewhere in the source ("allowed to [keep] TikTok on" / "ordered to [remove] TikTok from").

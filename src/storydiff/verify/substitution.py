@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .windows import RESTATES, _Window, _in_text
+from .windows import RESTATES, _in_text, _Window
 
 # A content word put where the source has another of the same part of speech, in an edit of
 # at most this many tokens a side, is a substitution unless WordNet relates the two

@@ -8,8 +8,7 @@ import re
 
 from .. import rules
 from ..align import ClaimPair, Weights, claims_of, pair_claims
-from ..compare.judges import relation
-from ..compare.keys import claim_evidence
+from ..compare import claim_evidence, relation
 from ..model import AnnotatedArticle, Claim, Timex
 from .result import _Judgement
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import rules
-from ..compare.entities import canonical_names
+from ..compare import canonical_names
 from ..model import AnnotatedArticle, Evidence, Sentence
 from .checks import _CHECKS, _Context
 from .novel import _novel_terms

@@ -11,7 +11,6 @@ from typing import Any
 
 from ..model import AnnotatedArticle, Evidence, Sentence
 
-
 # ---------------------------------------------------------------------------------------
 # Edits: a derived sentence against the source window it restates, token by token.
 #

@@ -1,4 +1,4 @@
-"""storydiff verify and the polarity (status conflict) module, on texts written for the tests."""
+"""storydiff verify and its status-conflict reader (verify.status), on texts written for the tests."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from storydiff.annotate import annotate_articles
 from storydiff.compare import canonical_names
 from storydiff.model import Article
-from storydiff.polarity import status_conflicts
+from storydiff.verify.status import status_conflicts
 from storydiff.render.verify import render_verification
 from storydiff.verify import verify
 
@@ -127,7 +127,7 @@ SHARES = "Shares of Acme rose 5% on Tuesday after the company reported higher sa
 
 def test_antonym_swap_from_wordnet_has_exact_spans():
     # "rise"/"fall" are opposites in WordNet; no list of the project's holds them.
-    from storydiff.polarity import OPPOSITES
+    from storydiff.verify.opposites import OPPOSITES
 
     assert "fall" not in OPPOSITES.get("rise", ())
     derived = "Shares of Acme fell 5% on Tuesday after the company reported higher sales in Asia."
@@ -156,7 +156,7 @@ def test_antonym_in_a_reordered_summary_is_anchored_by_its_neighbours():
 
 def test_opposite_words_in_one_slot():
     from storydiff.annotate.nlp import load_nlp
-    from storydiff.polarity import opposite_words
+    from storydiff.verify.opposites import opposite_words
     from storydiff.settings import default_settings
 
     nlp = load_nlp(default_settings().spacy_model)

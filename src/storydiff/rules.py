@@ -49,7 +49,6 @@ FAMILIES: dict[str, str] = {
 # rules or generating their docs sees every one of them.
 RULE_MODULES = (
     "storydiff.compare",
-    "storydiff.polarity",
     "storydiff.align",
     "storydiff.verify",
     "storydiff.annotate.temporal",

@@ -44,6 +44,7 @@ def no_parsing(monkeypatch):
     import storydiff.annotate.nlp as nlp
     import storydiff.brief as brief
     import storydiff.compare as compare
+    import storydiff.compare.run as compare_run
 
     def counting(name, real):
         def wrapper(*args, **kwargs):
@@ -52,7 +53,8 @@ def no_parsing(monkeypatch):
         return wrapper
 
     for module, name in [(nlp, "load_nlp"), (annotate, "annotate_articles"), (compare, "compare_articles"),
-                         (compare, "annotate_articles"), (brief, "split_sentences"), (brief, "summarise")]:
+                         (compare_run, "compare_articles"),
+                         (compare_run, "annotate_articles"), (brief, "split_sentences"), (brief, "summarise")]:
         if hasattr(module, name):
             monkeypatch.setattr(module, name, counting(name, getattr(module, name)))
     return calls

@@ -73,7 +73,7 @@ def partitions(store: Any, nlp: Any, size: int, *, with_quotes: bool = False) ->
     ``show`` prepares them (dates inferred across the story), in partitions of about
     ``size`` articles; a story is never split."""
     from ..annotate.stored import stored_annotations, stored_parses
-    from ..compare import prepare
+    from ..prepare import prepare
 
     if not ensure_tables(store):
         from ..errors import StoreError

@@ -1,0 +1,89 @@
+"""Timing: how the publication dates of two reports bear on the dates they give (a plan that
+changed, a date the other report could not know, background against the reporting days).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..model import Article, Claim, Timex
+
+
+def _approximate_date(claim: Claim) -> bool:
+    """"A century ago", "decades ago", "about a year ago": a reckoning, not a date that a
+    precise one can contradict."""
+    text = claim.mention.text.lower()
+    return "ago" in text.split() or any(word in text for word in ("century", "decade", "about", "around"))
+
+
+def _after_publication(claim: Claim, other: Article) -> bool:
+    """Whether a date claim falls after the other article was published: that report
+    could not have known of it, so a different date there is an earlier event of the same
+    kind (the previous meeting), not a contradiction."""
+    value = getattr(claim.mention.value, "value", "")
+    published = other.published_date
+    if not published or not value[:4].isdigit():
+        return False
+    return value[:10] > published.isoformat()[: len(value[:10])]
+
+
+def _timing(a: Claim, b: Claim, articles: dict[str, Article]) -> str | None:
+    """How the publication dates of two reports bear on two different dates they give
+    for one event: "plan" when one report dates a still-coming event ("the House is
+    expected to vote on Thursday") and the other dates it on or after that report was
+    written ("the House voted on Wednesday"): the plan changed, a conflict and an update;
+    "apart" when one date falls after the other report was published (that report could
+    not have known of it: an earlier event of the same kind, the previous meeting), or a
+    planning report is set against a date before it was written (which it knew of); None
+    when neither applies."""
+    for planned, done in ((a, b), (b, a)):
+        own = articles[planned.article].published_date
+        value = getattr(done.mention.value, "value", "")
+        if own is None or not value[:4].isdigit() or not _after_publication(planned, articles[planned.article]):
+            continue
+        return "plan" if value[:10] >= own.isoformat()[: len(value[:10])] else "apart"
+    if _after_publication(a, articles[b.article]) or _after_publication(b, articles[a.article]):
+        return "apart"
+    return None
+
+
+# A report does not misdate the event it covers by more than this: a date this far before its
+# publication is another, earlier event (background), however alike the sentences.
+BACKGROUND_DAYS = 365
+CURRENT_DAYS = 31
+
+
+def _days_before_publication(claim: Claim, articles: dict[str, Article]) -> float | None:
+    from ..annotate.temporal import timex_interval
+
+    published = articles[claim.article].published
+    value = claim.mention.value
+    if published is None or not isinstance(value, Timex) or value.type not in ("DATE", "TIME"):
+        return None
+    interval = timex_interval(value)
+    if interval is None:
+        return None
+    start, end = interval
+    day = published.date() if isinstance(published, datetime) else published
+    if end <= day:
+        return float((day - end).days + 1)
+    return 0.0 if start <= day else -float((start - day).days)
+
+
+def _background_against_current(a: Claim, b: Claim, articles: dict[str, Article]) -> bool:
+    """Whether one date is of the reporting days and the other a year or more before its own
+    report ("Sharon, born in 1928" against "met on Friday")."""
+    da, db = _days_before_publication(a, articles), _days_before_publication(b, articles)
+    if da is None or db is None:
+        return False
+    return (abs(da) <= CURRENT_DAYS and _to_the_day(a) and db >= BACKGROUND_DAYS) or (
+        abs(db) <= CURRENT_DAYS and _to_the_day(b) and da >= BACKGROUND_DAYS)
+
+
+def _to_the_day(claim: Claim) -> bool:
+    """Whether a date names a day or a week: how a report dates the event it covers ("on
+    Friday"); "in the last month" may reach back to anything."""
+    from ..annotate.temporal import timex_interval
+
+    interval = timex_interval(claim.mention.value)
+    return interval is not None and (interval[1] - interval[0]).days <= 7

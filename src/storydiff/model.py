@@ -2,7 +2,12 @@
 
 The flow is ``Article`` (ingest, clean) -> ``AnnotatedArticle`` with ``Sentence`` and
 ``Mention`` (annotate) -> ``Claim`` (align) -> ``Finding`` (compare) -> ``Comparison`` and
-``Brief`` (brief, render). ``Story`` groups articles (cluster, store).
+``Brief`` (brief, render). ``WireCopy`` says what a re-published wire report changed.
+
+The vocabularies are ``Literal`` types, so a type checker catches a misspelt kind and a
+reader finds every kind in one place: ``MentionKind`` (what annotate finds), ``ClaimKind``
+(what align compares), ``FindingKind`` (what compare reports), ``TimexType`` (TIMEX3 types)
+and ``Relation`` (how two values of one fact relate).
 
 Offsets are always character offsets into one field of one article (``text`` unless
 ``field`` says ``"title"``), so ``article.field(field)[start:end] == text`` holds for every
@@ -13,11 +18,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 Field = Literal["text", "title"]
 FindingType = Literal["agreement", "conflict", "unique"]
-ConflictKind = Literal["date", "number", "name", "place", "attribution", "status", "other"]
+# Named entities (annotate.ENTITY_KINDS maps spaCy's labels to these), time expressions
+# (a TIMEX3 type in lower case) and quantities.
+MentionKind = Literal["person", "org", "place", "facility", "group", "event", "product", "work", "law",
+                      "date", "time", "duration", "set", "quantity"]
+# What a claim's value is (align.CLAIM_KINDS): every time expression is a date.
+ClaimKind = Literal["date", "number", "place"]
+# A claim's kind, or a name spelt two ways, a status denied and reported, another fact
+# ("other": which sibling is older), a sentence (statement); the compare JSON Schema lists
+# the conflict kinds.
+FindingKind = Literal["date", "number", "place", "name", "attribution", "status", "other", "statement"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+# How two values of one fact relate (annotate.temporal.compare_timex,
+# annotate.quantities.compare_quantities, compare.relation); "unresolved-conflict": two
+# dates that conflict only if they are in the same week (an undated "Tuesday").
+Relation = Literal["same", "compatible", "conflict", "unknown", "unresolved-conflict"]
 
 
 @dataclass(frozen=True)
@@ -114,7 +133,7 @@ class Timex:
     ``modifier`` carries TIMEX3 ``mod`` (``MORE_THAN``, ``APPROX``, ``START``...).
     """
 
-    type: str
+    type: TimexType
     value: str
     modifier: str | None = None
 
@@ -140,7 +159,7 @@ class Mention:
     a place. ``value`` is its normalised reading (a ``Timex``, a ``Quantity``, a canonical
     entity name); ``entity`` the story-wide canonical id where one applies."""
 
-    kind: str
+    kind: MentionKind
     start: int
     end: int
     text: str
@@ -187,7 +206,7 @@ class Claim:
     the value attaches to)."""
 
     article: str
-    kind: str
+    kind: ClaimKind
     mention: Mention
     head: str
     about: frozenset[str]
@@ -218,7 +237,7 @@ class Finding:
 
     id: str
     type: FindingType
-    kind: str
+    kind: FindingKind
     about: str
     confidence: float
     evidence: list[Evidence]
@@ -258,15 +277,6 @@ class Series:
 
 
 @dataclass
-class Story:
-    """Reports of the same real-world event."""
-
-    id: str
-    articles: list[Article]
-    title: str | None = None
-
-
-@dataclass
 class InputError:
     """A problem with one input; the rest of the batch goes on."""
 
@@ -294,3 +304,23 @@ class Comparison:
     warnings: list[InputWarning] = field(default_factory=list)
     # Figures that moved between reports published at different times (likely updates).
     series: list[Series] = field(default_factory=list)
+
+
+# An article's reference: its id (``wire.compare_copy``) or its store key (the store's
+# ``WireRecord = WireCopy[int]``).
+Ref = TypeVar("Ref", str, int)
+
+
+@dataclass
+class WireCopy(Generic[Ref]):
+    """``article`` re-publishes ``original``; what it added and what it left out.
+
+    One type for a copy found by ``wire.compare_copy`` (article ids) and a copy as the store
+    keeps it (store keys, ``store.WireRecord``)."""
+
+    article: Ref
+    original: Ref
+    similarity: float
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    title_changed: bool = False

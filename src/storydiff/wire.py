@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from .model import Article
+from .model import Article, WireCopy
 
 
 @dataclass
@@ -75,19 +75,7 @@ def _norm(sentence: str) -> str:
     return " ".join(_TOKEN.findall(sentence.lower()))
 
 
-@dataclass
-class WireCopy:
-    """``article`` re-publishes ``original``; what it added and what it left out."""
-
-    article: str
-    original: str
-    similarity: float
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    title_changed: bool = False
-
-
-def compare_copy(copy: Article, original: Article, similarity: float | None = None) -> WireCopy:
+def compare_copy(copy: Article, original: Article, similarity: float | None = None) -> WireCopy[str]:
     """The sentences ``copy`` added to and removed from ``original``."""
     copy_sentences = sentences(copy.text)
     original_sentences = sentences(original.text)
@@ -95,7 +83,7 @@ def compare_copy(copy: Article, original: Article, similarity: float | None = No
     in_original = {_norm(s) for s in original_sentences}
     if similarity is None:
         similarity = containment(shingles(copy.text), shingles(original.text))
-    return WireCopy(
+    return WireCopy[str](
         article=copy.id,
         original=original.id,
         similarity=round(similarity, 4),
@@ -118,7 +106,7 @@ def likely_original(members: Sequence[tuple[int, Article]]) -> int:
     return min(range(len(members)), key=lambda i: (_when(members[i][1]), members[i][0]))
 
 
-def describe_group(members: Sequence[tuple[int, Article]]) -> tuple[int, list[tuple[int, WireCopy]]]:
+def describe_group(members: Sequence[tuple[int, Article]]) -> tuple[int, list[tuple[int, WireCopy[str]]]]:
     """(key of the likely original, [(key, WireCopy)] for every other member)."""
     best = likely_original(members)
     original_key, original = members[best]

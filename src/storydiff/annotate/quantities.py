@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..model import Mention, Quantity
+from ..model import Mention, Quantity, Relation
 from .nlp import doc_text
 
 INF = math.inf
@@ -862,7 +862,7 @@ def _is_dimensioned(unit: str | None) -> bool:
     return unit is not None and (unit in _DIMENSIONED or unit.isupper())
 
 
-def compare_quantities(a: Quantity, b: Quantity) -> str:
+def compare_quantities(a: Quantity, b: Quantity) -> Relation:
     """"same", "compatible", "conflict" or "unknown" for two readings.
 
     Intervals that overlap are compatible; equal readings are the same; units that differ

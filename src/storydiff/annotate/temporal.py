@@ -21,10 +21,10 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from .. import rules
-from ..model import Mention, Timex
+from ..model import Mention, Relation, Timex
 
 Tense = Literal["past", "present", "future"]
-Verdict = Literal["same", "compatible", "conflict", "unknown"]
+Verdict = Relation  # the model's one relation type (never "unresolved-conflict" here)
 
 __all__ = ["find_timexes", "compare_timex"]
 

@@ -47,16 +47,31 @@ def test_the_package_says_it_is_typed():
     assert '"py.typed"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
-def test_verbose_shows_a_fallback_that_is_otherwise_silent(tmp_path):
+def test_a_fallback_is_logged_naming_what_fell_back_and_why(caplog):
+    from storydiff.ingest import parse_published
+
+    with caplog.at_level(logging.INFO, logger="storydiff"):
+        read = parse_published("Mar 2, 2012 12:30 PM", "feed.jsonl", lenient=True)
+    assert read is not None and read.year == 2012
+    [record] = [r for r in caplog.records if r.name == "storydiff.ingest"]
+    assert "feed.jsonl" in record.getMessage() and "'Mar 2, 2012 12:30 PM' is not ISO" in record.getMessage()
+
+
+def test_verbose_shows_the_fallbacks_on_stderr_and_they_are_silent_without_it(tmp_path):
+    import json
+
+    data = tmp_path / "a.jsonl"
+    data.write_text(json.dumps({"id": "a", "text": "The harbour reopened after the storm.",
+                                "published": "Mar 2, 2012 12:30 PM"}) + "\n", encoding="utf-8")
     logger = logging.getLogger("storydiff")
     before = (logger.level, list(logger.handlers))
     try:
-        # the rules command logs nothing; --verbose sets storydiff's loggers to INFO
-        result = CliRunner().invoke(app, ["-v", "rules", "--prefix", "compare.veto.eventless"])
-        assert result.exit_code == 0, result.output
-        assert logger.getEffectiveLevel() == logging.INFO
-        quiet = CliRunner().invoke(app, ["rules", "--prefix", "compare.veto.eventless"])
-        assert quiet.exit_code == 0
+        quiet = CliRunner().invoke(app, ["ingest", str(data), "--db", str(tmp_path / "q.db"), "--quiet"])
+        assert quiet.exit_code == 0, quiet.output
+        assert "is not ISO" not in quiet.output
+        loud = CliRunner().invoke(app, ["-v", "ingest", str(data), "--db", str(tmp_path / "v.db"), "--quiet"])
+        assert loud.exit_code == 0, loud.output
+        assert "INFO storydiff.ingest: " in loud.stderr and "is not ISO" in loud.stderr
     finally:
         logger.setLevel(before[0])
         logger.handlers[:] = before[1]

@@ -80,9 +80,12 @@ def test_compatible_differences_are_not_conflicts(example):
     # (a city in its state) agree.
     assert "two decades" not in flagged and "20 years" not in flagged
     assert "Rio Grande do Sul" not in flagged
-    # and they were read and matched: the three sentences that give the river's level agree
-    level = [f for f in example.findings if f.type == "agreement" and "two decades" in " ".join(texts(f))]
-    assert any(any("20 years" in t for t in texts(f)) for f in level), [texts(f) for f in level]
+    # and they were read and matched: the three sentences that give the river's level are one
+    # statement, said alike by three sources
+    level = [f for f in example.findings if f.type == "agreement" and f.kind == "statement"
+             and "two decades" in " ".join(texts(f))]
+    assert any(len({e.article for e in f.evidence}) == 3 and any("20 years" in t for t in texts(f))
+               for f in level), [texts(f) for f in level]
 
 
 def test_agreements_and_unique_statements(example):

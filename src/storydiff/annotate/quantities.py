@@ -23,6 +23,7 @@ Conventions (the benchmark's expected readings follow them, see benchmarks/phras
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import warnings
@@ -32,6 +33,8 @@ from typing import Any
 
 from ..model import Mention, Quantity, Relation
 from .nlp import doc_text
+
+log = logging.getLogger(__name__)
 
 INF = math.inf
 
@@ -575,7 +578,9 @@ def _physical_unit(window: str) -> tuple[str, float, int] | None:
     parser = _quantulum_parser()
     try:
         found = parser.parse(window)
-    except Exception:  # quantulum3 raises on odd inputs; a missing unit is not an error
+    except Exception as exc:  # quantulum3 raises on odd inputs; a missing unit is not an error
+        log.info("quantulum3 could not read %r (%s: %s): the number is kept without a unit", window,
+                 type(exc).__name__, exc)
         return None
     if not found:
         return None

@@ -2,7 +2,8 @@
 
 The flow is ``Article`` (ingest, clean) -> ``AnnotatedArticle`` with ``Sentence`` and
 ``Mention`` (annotate) -> ``Claim`` (align) -> ``Finding`` (compare) -> ``Comparison`` and
-``Brief`` (brief, render). ``WireCopy`` says what a re-published wire report changed.
+``Brief`` (brief, render); ``Verification`` with its ``Statement`` judgements (verify).
+``WireCopy`` says what a re-published wire report changed (wire, store).
 
 The vocabularies are ``Literal`` types, so a type checker catches a misspelt kind and a
 reader finds every kind in one place: ``MentionKind`` (what annotate finds), ``ClaimKind``
@@ -324,3 +325,97 @@ class WireCopy(Generic[Ref]):
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     title_changed: bool = False
+
+
+# -- results: what verify and brief return ---------------------------------------------------
+Status = Literal["supported", "contradicted", "not_mentioned"]
+Verdict = Literal["faithful", "unfaithful"]
+# What differs between a derived statement and its source (the verify JSON Schema's enum).
+StatementKind = Literal["number", "date", "name", "place", "negation", "antonym", "substitution",
+                        "attribution", "statement", "other"]
+
+
+@dataclass
+class Statement:
+    """One statement of the derived text and what the source says about it."""
+
+    text: str
+    start: int
+    end: int
+    field: Field
+    status: Status
+    kind: StatementKind | None = None  # for contradicted/not_mentioned
+    evidence: list[Evidence] = field(default_factory=list)
+    explanation: str = ""
+    # The registered rule behind the status (``storydiff rules``); None for a statement
+    # supported only by its closest source sentence.
+    rule: str | None = None
+
+
+@dataclass
+class Verification:
+    """The result of ``verify``: a verdict and one judgement per derived statement."""
+
+    source: Article
+    derived: Article
+    verdict: Verdict
+    statements: list[Statement]
+    seconds: float = 0.0
+    strict: bool = False  # the verdict of ``verify --strict`` (``verdict_of``)
+
+    def to_dict(self) -> dict:
+        return {
+            "verdict": self.verdict,
+            "strict": self.strict,
+            "source": self.source.id,
+            "derived": self.derived.id,
+            "seconds": round(self.seconds, 3),
+            "statements": [
+                {"text": s.text, "start": s.start, "end": s.end, "field": s.field, "status": s.status,
+                 "kind": s.kind, "explanation": s.explanation, "rule": s.rule,
+                 "evidence": [{"article": e.article, "role": "source" if e.article == self.source.id else "derived",
+                               "field": e.field, "start": e.start, "end": e.end, "text": e.text,
+                               "value": None if e.value is None else str(e.value)} for e in s.evidence]}
+                for s in self.statements
+            ],
+        }
+
+
+@dataclass
+class BriefSentence:
+    """One sentence of the brief.
+
+    ``evidence[0]`` is the span the text was copied from (or, for a stated conflict, the
+    first version); the rest are the spans in other sources that say the same thing.
+    ``conflict`` is the id of the conflict ``Finding`` the sentence states or touches.
+    """
+
+    text: str
+    sources: list[str]
+    evidence: list[Evidence]
+    unique: bool = False
+    conflict: str | None = None
+    # Other sources' versions of a disputed value this sentence states, shown beside it.
+    versions: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEvent:
+    """A dated event: ``date`` is a TIMEX3 value (``1998-11-06``, ``1998-11``, ``1998``)."""
+
+    date: str
+    text: str
+    sources: list[str]
+    evidence: list[Evidence]
+    date_conflict: bool = False
+    dates: dict[str, str] = field(default_factory=dict)  # article id -> the date it gives
+
+
+@dataclass
+class Brief:
+    summary: str
+    sentences: list[BriefSentence]
+    timeline: list[TimelineEvent]
+    # Every conflict, stated with each version and its source ("rose from … to …" for a likely
+    # update), beside the summary rather than in its word budget.
+    disputes: list[BriefSentence] = field(default_factory=list)

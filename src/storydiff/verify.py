@@ -50,9 +50,9 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import Any
 
 from . import rules
 from .align import ClaimPair, Weights, claims_of, event_class, pair_claims, sentence_terms
@@ -60,13 +60,11 @@ from .annotate.names import is_standard_variant
 from .annotate.places import place_relation
 from .annotate import annotate_articles
 from .compare import ENTITY_NAME_KINDS, claim_evidence, canonical_names, compare_annotated, prepare, relation
-from .model import AnnotatedArticle, Article, Claim, Evidence, Finding, Sentence, Timex
+from .model import (AnnotatedArticle, Article, Claim, Evidence, Finding, Sentence, Statement, Status, Timex,
+                    Verdict, Verification)
 from .polarity import (DENYING_VERBS, EPISTEMIC_MODALS, NEGATION_CUES, aligned_sentences, direction_clashes,
                        modality, opposite_words, status_conflicts)
 from .settings import Settings, default_settings
-
-Status = Literal["supported", "contradicted", "not_mentioned"]
-Verdict = Literal["faithful", "unfaithful"]
 
 # A summary compresses several source sentences into one, so its sentences align with their
 # source more loosely than two reports' sentences do (polarity.ALIGN_REPORTS is 0.45).
@@ -89,52 +87,6 @@ UNSUPPORTED_SHARE = 1.0
 # contradiction (compare needs 0.6 between two reports, where differing values are often
 # different facts; a derived text restates its source, so its values have one place to be).
 CONTRADICT_SCORE = 0.45
-
-
-@dataclass
-class Statement:
-    """One statement of the derived text and what the source says about it."""
-
-    text: str
-    start: int
-    end: int
-    field: str
-    status: Status
-    kind: str | None = None  # for contradicted/not_mentioned: number, date, name, place, negation, ...
-    evidence: list[Evidence] = field(default_factory=list)
-    explanation: str = ""
-    # The registered rule behind the status (``storydiff rules``); None for a statement
-    # supported only by its closest source sentence.
-    rule: str | None = None
-
-
-@dataclass
-class Verification:
-    """The result of ``verify``: a verdict and one judgement per derived statement."""
-
-    source: Article
-    derived: Article
-    verdict: Verdict
-    statements: list[Statement]
-    seconds: float = 0.0
-    strict: bool = False  # the verdict of ``verify --strict`` (``verdict_of``)
-
-    def to_dict(self) -> dict:
-        return {
-            "verdict": self.verdict,
-            "strict": self.strict,
-            "source": self.source.id,
-            "derived": self.derived.id,
-            "seconds": round(self.seconds, 3),
-            "statements": [
-                {"text": s.text, "start": s.start, "end": s.end, "field": s.field, "status": s.status,
-                 "kind": s.kind, "explanation": s.explanation, "rule": s.rule,
-                 "evidence": [{"article": e.article, "role": "source" if e.article == self.source.id else "derived",
-                               "field": e.field, "start": e.start, "end": e.end, "text": e.text,
-                               "value": None if e.value is None else str(e.value)} for e in s.evidence]}
-                for s in self.statements
-            ],
-        }
 
 
 def _sentence_of(sentences: list[Sentence], evidence: Evidence) -> Sentence | None:

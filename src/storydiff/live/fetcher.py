@@ -211,7 +211,7 @@ class Fetcher:
                 raise FetchError(url, exc.problem, refused=True) from None
             rules = RobotsRules.unavailable(robots_url, exc)
             log.info("%s: unavailable (%s): %s", robots_url, exc.problem,
-                     "disallowed" if rules.problem else "the site is fetched as robots.txt says when absent")
+                     "nothing is fetched from this site" if rules.problem else "no robots.txt: every page allowed")
         if rules.crawl_delay:
             host = self._host(url)
             if rules.crawl_delay > host.delay:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from storydiff.cli import app
-from storydiff.cli import reference
+from storydiff.cli import app, reference
 
 ROOT = Path(__file__).resolve().parents[1]
 

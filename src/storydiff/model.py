@@ -17,6 +17,7 @@ span the system reports.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
@@ -345,7 +346,8 @@ class Statement:
     field: Field
     status: Status
     kind: StatementKind | None = None  # for contradicted/not_mentioned
-    evidence: list[Evidence] = field(default_factory=list)
+    # dataclasses.field by its full name: the attribute ``field`` above hides the bare name
+    evidence: list[Evidence] = dataclasses.field(default_factory=list)
     explanation: str = ""
     # The registered rule behind the status (``storydiff rules``); None for a statement
     # supported only by its closest source sentence.

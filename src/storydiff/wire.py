@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from .model import Article, WireCopy
 
@@ -132,20 +133,20 @@ class WireDetector:
                                       num_bands=self.settings.bands)
         self._indexed: deque[tuple[int, object]] = deque()
 
-    def signature(self, article: Article):
+    def signature(self, article: Article) -> Any:
         """The MinHash of an article's body (pickle it to store it)."""
         minhash = self._rensa.RMinHash(num_perm=self.settings.num_perm, seed=self.settings.seed)
         minhash.update(sorted(shingles(article.text, self.settings.shingle_words)))
         return minhash
 
-    def index(self, key: int, minhash) -> None:
+    def index(self, key: int, minhash: Any) -> None:
         self._lsh.insert(key, minhash)
         self._indexed.append((key, minhash))
         if len(self._indexed) > self.settings.window:
             old_key, _ = self._indexed.popleft()
             self._lsh.remove(old_key)
 
-    def match(self, article: Article, minhash, fetch: Fetch) -> tuple[int, float] | None:
+    def match(self, article: Article, minhash: Any, fetch: Fetch) -> tuple[int, float] | None:
         """(key of the most similar indexed copy, containment), or None if it is no copy."""
         candidates = self._lsh.query(minhash)
         if not candidates:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import sys
 from pathlib import Path
+from typing import cast
 
 import typer
 
@@ -58,18 +59,18 @@ def markdown() -> str:
     them, each with its usage, its help and every argument and option with its help."""
     from . import app
 
-    root = typer.main.get_command(app)
+    root = cast(typer.core.TyperGroup, typer.main.get_command(app))
     ctx = typer.Context(root, info_name="storydiff")
     lines = ["# Command-line reference", "",
              f"Generated from the code by `{REGENERATE}`; do not edit by hand (a test compares).", "",
              inspect.cleandoc(root.help or ""), "",
              "```", "storydiff [OPTIONS] COMMAND [ARGS]...", "```", ""]
-    rows = _params(root, ctx, "option")
+    rows = _params(root, ctx, "option")  # type: ignore[arg-type]
     lines += ["Options before the command:", "", "| name | what |", "| --- | --- |", *rows, ""]
-    names = root.list_commands(ctx)  # type: ignore[attr-defined]
+    names = root.list_commands(ctx)
     lines += ["Commands: " + ", ".join(f"[`{n}`](#storydiff-{n})" for n in names) + ".", ""]
     for name in names:
-        lines += _section(name, root.get_command(ctx, name), ctx)  # type: ignore[attr-defined]
+        lines += _section(name, root.get_command(ctx, name), ctx)  # type: ignore[arg-type]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -82,8 +82,16 @@ def test_stream_and_batch_agree_on_a_small_corpus():
 
 
 def test_features_weigh_the_headline_and_cap_long_texts():
-    features = article_features(art("a", "word " * 5000 + "Valparaiso", None, "Valparaiso fire"))
-    assert "valparaiso" in features.terms  # from the title: the body tail is past max_words
+    long_body = article_features(art("a", "word " * 5000 + "Valparaiso Antofagasta", None, "Valparaiso fire"))
+    title_only = article_features(art("b", "word", None, "Valparaiso fire"))
+    in_body = article_features(art("c", "word Valparaiso", None, "Harbour fire"))
+    # the body is capped at max_words: a word only past the cap is no term, and a word in
+    # the title and past the cap weighs what it weighs from the title alone
+    assert "antofagasta" not in long_body.terms and "antofagasta" in article_features(
+        art("d", "word Antofagasta", None, None)).terms
+    assert long_body.terms["valparaiso"] == title_only.terms["valparaiso"]
+    # the headline weighs more than the body
+    assert title_only.terms["valparaiso"] > in_body.terms["valparaiso"]
 
 
 @pytest.mark.shared

@@ -80,6 +80,12 @@ def test_compatible_differences_are_not_conflicts(example):
     # (a city in its state) agree.
     assert "two decades" not in flagged and "20 years" not in flagged
     assert "Rio Grande do Sul" not in flagged
+    # and they were read and matched: the three sentences that give the river's level are one
+    # statement, said alike by three sources
+    level = [f for f in example.findings if f.type == "agreement" and f.kind == "statement"
+             and "two decades" in " ".join(texts(f))]
+    assert any(len({e.article for e in f.evidence}) == 3 and any("20 years" in t for t in texts(f))
+               for f in level), [texts(f) for f in level]
 
 
 def test_agreements_and_unique_statements(example):
@@ -119,6 +125,11 @@ def test_unrelated_numbers_in_paraphrased_sentences_do_not_conflict():
     b = Article(id="b", original="", text="About 200 residents were evacuated. The blaze destroyed 31 houses and a school.")
     comparison = compare_articles([a, b])
     assert not [f for f in conflicts(comparison) if "200" in " ".join(texts(f))]
+    # the look-alike: the same count of the evacuated, given differently, conflicts
+    evacuated = _pair("The fire destroyed 30 homes. Firefighters said 200 people were evacuated on Tuesday.",
+                      "About 350 people were evacuated on Tuesday, firefighters said. The blaze destroyed 31 "
+                      "houses and a school.")
+    assert [texts(f) for f in conflicts(evacuated, "number")] == [["200", "About 350"]]
 
 
 def _pair(text_a: str, text_b: str):
@@ -264,6 +275,10 @@ def test_a_started_event_is_not_dated_by_its_start_without_an_expectation():
     talks = _dated_pair("The talks began on Monday in Geneva, officials said.", date(2025, 3, 12),
                         "The talks were held on Tuesday in Geneva, officials said.", date(2025, 3, 12))
     assert not conflicts(talks, "date")
+    # the look-alike: talks held on two different days conflict
+    held = _dated_pair("The talks were held on Monday in Geneva, officials said.", date(2025, 3, 12),
+                       "The talks were held on Tuesday in Geneva, officials said.", date(2025, 3, 12))
+    assert [texts(f) for f in conflicts(held, "date")] == [["Monday", "Tuesday"]]
 
 
 def test_a_report_giving_two_orders_of_magnitude_for_one_count_conflicts_on_the_odd_one():
@@ -307,6 +322,10 @@ def test_values_that_only_share_the_verb_be_do_not_conflict():
                           "In 2019, there were seven arrests of players of the club for drunken driving.",
                           date(2021, 3, 5))
     assert not conflicts(arrests)
+    # the look-alike: values attached to one event ("arrested") are compared and conflict
+    arrested = _dated_pair("Police arrested the club's second player for drunken driving in 2019.", date(2021, 3, 5),
+                           "Police arrested the club's second player for drunken driving in 2020.", date(2021, 3, 5))
+    assert [texts(f) for f in conflicts(arrested, "date")] == [["2019", "2020"]]
 
 
 def test_a_rate_and_a_total_do_not_conflict():
@@ -322,6 +341,10 @@ def test_an_increment_and_a_total_do_not_conflict():
     increment = _pair("Another 22 countries have joined the search for the missing ferry, officials said.",
                       "A total of 25 countries have joined the search for the missing ferry, officials said.")
     assert not conflicts(increment)
+    # the look-alike: two totals of the same countries conflict
+    totals = _pair("A total of 22 countries have joined the search for the missing ferry, officials said.",
+                   "A total of 25 countries have joined the search for the missing ferry, officials said.")
+    assert [texts(f) for f in conflicts(totals, "number")] == [["22", "25"]]
 
 
 def test_a_scheduled_vote_and_a_vote_named_after_followed_by_are_dated_votes():
@@ -371,6 +394,11 @@ def test_firsts_of_different_people_or_acts_do_not_conflict():
                   "The gallery remembered John Harper on Sunday. He painted a landscape in 1958 "
                   "and later sold his work across Europe.")
     assert not conflicts(plain, "date")
+    # the look-alike: the same person's first painting in two years conflicts
+    same = _pair("John Harper grew up in Leeds. He began painting in 1961 after he left the army.",
+                 "The gallery remembered John Harper on Sunday. He painted his first landscape in 1958 "
+                 "and later sold his work across Europe.")
+    assert [texts(f) for f in conflicts(same, "date")] == [["1958", "1961"]]
 
 
 def test_two_reports_that_order_two_named_siblings_the_opposite_way_conflict():
@@ -397,6 +425,10 @@ def test_siblings_ordered_alike_or_unnamed_do_not_conflict():
     rank = _pair("Clara Berg, the youngest sister of mayor Anna Berg, sued the city on Friday over the new road.",
                  "Anna Berg was sued by older sister over the new road. Clara Berg filed the suit on Friday.")
     assert not conflicts(rank, "other")
+    # the look-alike: the one named sister ordered the other way conflicts
+    opposite = _pair("Clara Berg, the younger sister of mayor Anna Berg, sued the city on Friday over the new road.",
+                     "Anna Berg was sued by older sister over the new road. Clara Berg filed the suit on Friday.")
+    assert [texts(f) for f in conflicts(opposite, "other")] == [["older sister", "younger sister"]]
 
 
 def test_a_headline_that_orders_two_named_siblings_the_other_way_conflicts():
@@ -473,6 +505,16 @@ def test_an_unbounded_denial_or_a_hoped_for_act_does_not_conflict():
     owner = _pair("Mayor Tim Lee met the council on Monday, but no decision has yet been made.",
                   "Mayor Tim Lee applauded Governor Ann Park's decision to close the road.")
     assert not conflicts(owner, "status")
+    # the look-alikes: silence after the talks, or no deal yet, against the act reported, conflict
+    spoke = _pair("The minister met union leaders for three hours on Monday. There was no statement from "
+                  "Karen Holt after the talks.",
+                  "After the talks with union leaders ended, Karen Holt said at a press briefing that progress "
+                  "had been made.")
+    assert [texts(f) for f in conflicts(spoke, "status")] == [
+        ["Karen Holt said", "no statement from Karen Holt after the talks"]]
+    struck = _pair("The Liberal Party met the Greens on Monday, but no agreement has yet been announced.",
+                   "The Liberal Party said it had struck a deal with the Greens to form a government.")
+    assert [texts(f) for f in conflicts(struck, "status")] == [["no agreement has yet been announced", "struck a deal"]]
 
 
 def test_firsts_of_two_different_things_do_not_conflict():
@@ -484,6 +526,13 @@ def test_firsts_of_two_different_things_do_not_conflict():
     opened = _pair("Tom Reyes left the army in 1990. He began opening shops in 1994 with a loan.",
                    "Tom Reyes spoke to reporters on Monday. He began opening factories in 1997 in Ohio.")
     assert not conflicts(opened, "date")
+    # the look-alikes: one first in two years conflicts
+    title = _pair("Lena Ortiz grew up in Lyon. She won her first national title in 2001 at a small tournament.",
+                  "Fans cheered Lena Ortiz on Sunday. She won her first national title in 2004 in Paris.")
+    assert [texts(f) for f in conflicts(title, "date")] == [["2001", "2004"]]
+    shops = _pair("Tom Reyes left the army in 1990. He began opening shops in 1994 with a loan.",
+                  "Tom Reyes spoke to reporters on Monday. He began opening shops in 1997 in Ohio.")
+    assert [texts(f) for f in conflicts(shops, "date")] == [["1994", "1997"]]
 
 
 def test_figures_a_report_only_supposes_or_requires_do_not_conflict():
@@ -495,4 +544,4 @@ def test_figures_a_report_only_supposes_or_requires_do_not_conflict():
     # the same two figures, each reported as the count of one vote, conflict
     counted = _pair("The chamber removed the governor on Tuesday with 67 votes, analysts said.",
                     "The governor was removed on Tuesday by 60 votes in the chamber.")
-    assert conflicts(counted, "number")
+    assert [texts(f) for f in conflicts(counted, "number")] == [["60", "67"]]

@@ -1,8 +1,15 @@
 """storydiff: compare news sources fact by fact."""
 
-from .compare import compare_articles, compare_paths
-from .ingest import read_articles
-from .model import (
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("storydiff")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
+
+from .compare import compare_articles, compare_paths  # noqa: E402
+from .ingest import read_articles  # noqa: E402
+from .model import (  # noqa: E402
     AnnotatedArticle,
     Article,
     Claim,
@@ -14,10 +21,11 @@ from .model import (
     Sentence,
     Series,
     SeriesPoint,
-    Story,
+    WireCopy,
 )
 
 __all__ = [
-    "compare_articles", "compare_paths", "read_articles", "AnnotatedArticle", "Article", "Claim",
-    "Comparison", "Evidence", "FactKey", "Finding", "Mention", "Sentence", "Series", "SeriesPoint", "Story",
+    "__version__", "compare_articles", "compare_paths", "read_articles", "AnnotatedArticle", "Article",
+    "Claim", "Comparison", "Evidence", "FactKey", "Finding", "Mention", "Sentence", "Series", "SeriesPoint",
+    "WireCopy",
 ]

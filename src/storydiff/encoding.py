@@ -15,9 +15,12 @@ Latin-1 file came out as "Seńor"). So:
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import threading
 from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 # Bad spans found by the decoder's error handler, per thread (the web app decodes in a pool).
 _FOUND = threading.local()
@@ -72,8 +75,8 @@ def decode_text(raw: bytes) -> Decoded:
             return Decoded(raw.decode("cp1252"), f"not UTF-8: read as Windows-1252 (Latin-1), a guess from "
                                                  f"{bad:,} non-ASCII byte(s); if letters look wrong, "
                                                  "convert the file to UTF-8")
-        except UnicodeDecodeError:
-            pass  # a byte Windows-1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d)
+        except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d)
+            log.info("not UTF-8 and not Windows-1252 (an undefined byte): charset_normalizer guesses")
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()

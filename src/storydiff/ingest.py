@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -22,6 +23,8 @@ from typing import Any, BinaryIO
 from .encoding import Decoded, Undecodable, decode_text
 from .errors import InputProblem
 from .model import Article, InputError, InputWarning
+
+log = logging.getLogger(__name__)
 
 SUPPORTED = (".txt", ".text", ".html", ".htm", ".json", ".jsonl")
 STDIN = "-"
@@ -56,7 +59,10 @@ def parse_published(value: Any, source: str = "", lenient: bool = False) -> date
         if lenient:
             from .loose_dates import loose_date
 
-            return loose_date(text)
+            read = loose_date(text)
+            log.info("%s: published date %r is not ISO: read as %s by dateparser", source or "input", text,
+                     read or "no date (the article is kept undated)")
+            return read
         raise InputProblem(source, f"published date {text!r} is not an ISO date (YYYY-MM-DD)")
 
 
@@ -133,7 +139,8 @@ def from_html(html: str, source: str, article_id: str, *, url: str | None = None
     if extracted.date:
         try:
             published = parse_published(extracted.date, source)
-        except InputProblem:
+        except InputProblem as exc:
+            log.info("%s: the page's date is left out, the article is undated: %s", source, exc.problem)
             published = None
     return Article(
         id=article_id,

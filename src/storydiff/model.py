@@ -2,7 +2,13 @@
 
 The flow is ``Article`` (ingest, clean) -> ``AnnotatedArticle`` with ``Sentence`` and
 ``Mention`` (annotate) -> ``Claim`` (align) -> ``Finding`` (compare) -> ``Comparison`` and
-``Brief`` (brief, render). ``Story`` groups articles (cluster, store).
+``Brief`` (brief, render); ``Verification`` with its ``Statement`` judgements (verify).
+``WireCopy`` says what a re-published wire report changed (wire, store).
+
+The vocabularies are ``Literal`` types, so a type checker catches a misspelt kind and a
+reader finds every kind in one place: ``MentionKind`` (what annotate finds), ``ClaimKind``
+(what align compares), ``FindingKind`` (what compare reports), ``TimexType`` (TIMEX3 types)
+and ``Relation`` (how two values of one fact relate).
 
 Offsets are always character offsets into one field of one article (``text`` unless
 ``field`` says ``"title"``), so ``article.field(field)[start:end] == text`` holds for every
@@ -11,13 +17,28 @@ span the system reports.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 Field = Literal["text", "title"]
 FindingType = Literal["agreement", "conflict", "unique"]
-ConflictKind = Literal["date", "number", "name", "place", "attribution", "status", "other"]
+# Named entities (annotate.ENTITY_KINDS maps spaCy's labels to these), time expressions
+# (a TIMEX3 type in lower case) and quantities.
+MentionKind = Literal["person", "org", "place", "facility", "group", "event", "product", "work", "law",
+                      "date", "time", "duration", "set", "quantity"]
+# What a claim's value is (align.CLAIM_KINDS): every time expression is a date.
+ClaimKind = Literal["date", "number", "place"]
+# A claim's kind, or a name spelt two ways, a status denied and reported, another fact
+# ("other": which sibling is older), a sentence (statement); the compare JSON Schema lists
+# the conflict kinds.
+FindingKind = Literal["date", "number", "place", "name", "attribution", "status", "other", "statement"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+# How two values of one fact relate (annotate.temporal.compare_timex,
+# annotate.quantities.compare_quantities, compare.relation); "unresolved-conflict": two
+# dates that conflict only if they are in the same week (an undated "Tuesday").
+Relation = Literal["same", "compatible", "conflict", "unknown", "unresolved-conflict"]
 
 
 @dataclass(frozen=True)
@@ -114,7 +135,7 @@ class Timex:
     ``modifier`` carries TIMEX3 ``mod`` (``MORE_THAN``, ``APPROX``, ``START``...).
     """
 
-    type: str
+    type: TimexType
     value: str
     modifier: str | None = None
 
@@ -140,7 +161,7 @@ class Mention:
     a place. ``value`` is its normalised reading (a ``Timex``, a ``Quantity``, a canonical
     entity name); ``entity`` the story-wide canonical id where one applies."""
 
-    kind: str
+    kind: MentionKind
     start: int
     end: int
     text: str
@@ -187,7 +208,7 @@ class Claim:
     the value attaches to)."""
 
     article: str
-    kind: str
+    kind: ClaimKind
     mention: Mention
     head: str
     about: frozenset[str]
@@ -218,7 +239,7 @@ class Finding:
 
     id: str
     type: FindingType
-    kind: str
+    kind: FindingKind
     about: str
     confidence: float
     evidence: list[Evidence]
@@ -258,15 +279,6 @@ class Series:
 
 
 @dataclass
-class Story:
-    """Reports of the same real-world event."""
-
-    id: str
-    articles: list[Article]
-    title: str | None = None
-
-
-@dataclass
 class InputError:
     """A problem with one input; the rest of the batch goes on."""
 
@@ -294,3 +306,118 @@ class Comparison:
     warnings: list[InputWarning] = field(default_factory=list)
     # Figures that moved between reports published at different times (likely updates).
     series: list[Series] = field(default_factory=list)
+
+
+# An article's reference: its id (``wire.compare_copy``) or its store key (the store's
+# ``WireRecord = WireCopy[int]``).
+Ref = TypeVar("Ref", str, int)
+
+
+@dataclass
+class WireCopy(Generic[Ref]):
+    """``article`` re-publishes ``original``; what it added and what it left out.
+
+    One type for a copy found by ``wire.compare_copy`` (article ids) and a copy as the store
+    keeps it (store keys, ``store.WireRecord``)."""
+
+    article: Ref
+    original: Ref
+    similarity: float
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    title_changed: bool = False
+
+
+# -- results: what verify and brief return ---------------------------------------------------
+Status = Literal["supported", "contradicted", "not_mentioned"]
+Verdict = Literal["faithful", "unfaithful"]
+# What differs between a derived statement and its source (the verify JSON Schema's enum).
+StatementKind = Literal["number", "date", "name", "place", "negation", "antonym", "substitution",
+                        "attribution", "statement", "other"]
+
+
+@dataclass
+class Statement:
+    """One statement of the derived text and what the source says about it."""
+
+    text: str
+    start: int
+    end: int
+    field: Field
+    status: Status
+    kind: StatementKind | None = None  # for contradicted/not_mentioned
+    # dataclasses.field by its full name: the attribute ``field`` above hides the bare name
+    evidence: list[Evidence] = dataclasses.field(default_factory=list)
+    explanation: str = ""
+    # The registered rule behind the status (``storydiff rules``); None for a statement
+    # supported only by its closest source sentence.
+    rule: str | None = None
+
+
+@dataclass
+class Verification:
+    """The result of ``verify``: a verdict and one judgement per derived statement."""
+
+    source: Article
+    derived: Article
+    verdict: Verdict
+    statements: list[Statement]
+    seconds: float = 0.0
+    strict: bool = False  # the verdict of ``verify --strict`` (``verdict_of``)
+
+    def to_dict(self) -> dict:
+        return {
+            "verdict": self.verdict,
+            "strict": self.strict,
+            "source": self.source.id,
+            "derived": self.derived.id,
+            "seconds": round(self.seconds, 3),
+            "statements": [
+                {"text": s.text, "start": s.start, "end": s.end, "field": s.field, "status": s.status,
+                 "kind": s.kind, "explanation": s.explanation, "rule": s.rule,
+                 "evidence": [{"article": e.article, "role": "source" if e.article == self.source.id else "derived",
+                               "field": e.field, "start": e.start, "end": e.end, "text": e.text,
+                               "value": None if e.value is None else str(e.value)} for e in s.evidence]}
+                for s in self.statements
+            ],
+        }
+
+
+@dataclass
+class BriefSentence:
+    """One sentence of the brief.
+
+    ``evidence[0]`` is the span the text was copied from (or, for a stated conflict, the
+    first version); the rest are the spans in other sources that say the same thing.
+    ``conflict`` is the id of the conflict ``Finding`` the sentence states or touches.
+    """
+
+    text: str
+    sources: list[str]
+    evidence: list[Evidence]
+    unique: bool = False
+    conflict: str | None = None
+    # Other sources' versions of a disputed value this sentence states, shown beside it.
+    versions: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEvent:
+    """A dated event: ``date`` is a TIMEX3 value (``1998-11-06``, ``1998-11``, ``1998``)."""
+
+    date: str
+    text: str
+    sources: list[str]
+    evidence: list[Evidence]
+    date_conflict: bool = False
+    dates: dict[str, str] = field(default_factory=dict)  # article id -> the date it gives
+
+
+@dataclass
+class Brief:
+    summary: str
+    sentences: list[BriefSentence]
+    timeline: list[TimelineEvent]
+    # Every conflict, stated with each version and its source ("rose from … to …" for a likely
+    # update), beside the summary rather than in its word budget.
+    disputes: list[BriefSentence] = field(default_factory=list)

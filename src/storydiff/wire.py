@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from .model import Article
+from .model import Article, WireCopy
 
 
 @dataclass
@@ -75,19 +76,7 @@ def _norm(sentence: str) -> str:
     return " ".join(_TOKEN.findall(sentence.lower()))
 
 
-@dataclass
-class WireCopy:
-    """``article`` re-publishes ``original``; what it added and what it left out."""
-
-    article: str
-    original: str
-    similarity: float
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    title_changed: bool = False
-
-
-def compare_copy(copy: Article, original: Article, similarity: float | None = None) -> WireCopy:
+def compare_copy(copy: Article, original: Article, similarity: float | None = None) -> WireCopy[str]:
     """The sentences ``copy`` added to and removed from ``original``."""
     copy_sentences = sentences(copy.text)
     original_sentences = sentences(original.text)
@@ -95,7 +84,7 @@ def compare_copy(copy: Article, original: Article, similarity: float | None = No
     in_original = {_norm(s) for s in original_sentences}
     if similarity is None:
         similarity = containment(shingles(copy.text), shingles(original.text))
-    return WireCopy(
+    return WireCopy[str](
         article=copy.id,
         original=original.id,
         similarity=round(similarity, 4),
@@ -118,7 +107,7 @@ def likely_original(members: Sequence[tuple[int, Article]]) -> int:
     return min(range(len(members)), key=lambda i: (_when(members[i][1]), members[i][0]))
 
 
-def describe_group(members: Sequence[tuple[int, Article]]) -> tuple[int, list[tuple[int, WireCopy]]]:
+def describe_group(members: Sequence[tuple[int, Article]]) -> tuple[int, list[tuple[int, WireCopy[str]]]]:
     """(key of the likely original, [(key, WireCopy)] for every other member)."""
     best = likely_original(members)
     original_key, original = members[best]
@@ -144,20 +133,20 @@ class WireDetector:
                                       num_bands=self.settings.bands)
         self._indexed: deque[tuple[int, object]] = deque()
 
-    def signature(self, article: Article):
+    def signature(self, article: Article) -> Any:
         """The MinHash of an article's body (pickle it to store it)."""
         minhash = self._rensa.RMinHash(num_perm=self.settings.num_perm, seed=self.settings.seed)
         minhash.update(sorted(shingles(article.text, self.settings.shingle_words)))
         return minhash
 
-    def index(self, key: int, minhash) -> None:
+    def index(self, key: int, minhash: Any) -> None:
         self._lsh.insert(key, minhash)
         self._indexed.append((key, minhash))
         if len(self._indexed) > self.settings.window:
             old_key, _ = self._indexed.popleft()
             self._lsh.remove(old_key)
 
-    def match(self, article: Article, minhash, fetch: Fetch) -> tuple[int, float] | None:
+    def match(self, article: Article, minhash: Any, fetch: Fetch) -> tuple[int, float] | None:
         """(key of the most similar indexed copy, containment), or None if it is no copy."""
         candidates = self._lsh.query(minhash)
         if not candidates:

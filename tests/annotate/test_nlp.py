@@ -26,6 +26,10 @@ def test_load_models_loads_what_is_otherwise_loaded_on_first_need():
     from storydiff.annotate.lexicon import wordnet
     from storydiff.annotate.places import _alternate_cities, gazetteer
 
+    # emptied first, so that what an earlier test loaded does not count
+    for loader in (wordnet, gazetteer, _alternate_cities):
+        loader.cache_clear()
+        assert loader.cache_info().currsize == 0, loader
     load_models()
     for loader in (wordnet, gazetteer, _alternate_cities):
         assert loader.cache_info().currsize == 1, loader

@@ -23,6 +23,7 @@ Conventions (the benchmark's expected readings follow them, see benchmarks/phras
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import warnings
@@ -30,8 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..model import Mention, Quantity
+from ..model import Mention, Quantity, Relation
 from .nlp import doc_text
+
+log = logging.getLogger(__name__)
 
 INF = math.inf
 
@@ -575,7 +578,9 @@ def _physical_unit(window: str) -> tuple[str, float, int] | None:
     parser = _quantulum_parser()
     try:
         found = parser.parse(window)
-    except Exception:  # quantulum3 raises on odd inputs; a missing unit is not an error
+    except Exception as exc:  # quantulum3 raises on odd inputs; a missing unit is not an error
+        log.info("quantulum3 could not read %r (%s: %s): the number is kept without a unit", window,
+                 type(exc).__name__, exc)
         return None
     if not found:
         return None
@@ -862,7 +867,7 @@ def _is_dimensioned(unit: str | None) -> bool:
     return unit is not None and (unit in _DIMENSIONED or unit.isupper())
 
 
-def compare_quantities(a: Quantity, b: Quantity) -> str:
+def compare_quantities(a: Quantity, b: Quantity) -> Relation:
     """"same", "compatible", "conflict" or "unknown" for two readings.
 
     Intervals that overlap are compatible; equal readings are the same; units that differ

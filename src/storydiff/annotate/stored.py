@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import pickle
 import sys
 from collections.abc import Iterable, Sequence
@@ -32,6 +33,8 @@ from typing import Any
 from ..model import AnnotatedArticle, Article
 from ..settings import Settings, default_settings
 from .nlp import load_nlp
+
+log = logging.getLogger(__name__)
 
 # Bump when an extractor (temporal, quantities, quotes, names) changes what it finds: stored
 # mentions of an older version are then recomputed from the stored parse (no new parse).
@@ -153,8 +156,8 @@ def ensure_tables(store: Any) -> bool:
     try:
         store._run("SELECT 1 FROM parses, annotations LIMIT 0")
         return True  # already there: a reader takes no write lock for them
-    except StoreError:
-        pass
+    except StoreError as exc:
+        log.info("no annotation tables in the store yet (%s): creating them", exc)
     blob = "BYTEA" if isinstance(store, PostgresStore) else "BLOB"
     try:
         with store.transaction():

@@ -14,6 +14,7 @@ against HeidelTime); figures quoted in comments below come from its training sig
 from __future__ import annotations
 
 import calendar
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,10 +22,12 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from .. import rules
-from ..model import Mention, Timex
+from ..model import Mention, Relation, Timex
+
+log = logging.getLogger(__name__)
 
 Tense = Literal["past", "present", "future"]
-Verdict = Literal["same", "compatible", "conflict", "unknown"]
+Verdict = Relation  # the model's one relation type (never "unresolved-conflict" here)
 
 __all__ = ["find_timexes", "compare_timex"]
 
@@ -1311,7 +1314,9 @@ def _dateparser_timex(text: str, published: date | None, label: str) -> Timex | 
     )
     try:
         data = parser.get_date_data(text)
-    except (ValueError, OverflowError, TypeError):
+    except (ValueError, OverflowError, TypeError) as exc:
+        log.info("dateparser could not resolve %r (%s: %s): the expression is left unresolved", text,
+                 type(exc).__name__, exc)
         return None
     if data.date_obj is None:
         return None

@@ -34,3 +34,25 @@ def settings_or_exit(config=None, **overrides):
     except SettingsError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"storydiff {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, show_default=False,
+                                help="Log what storydiff falls back on and why (a model or file it could not "
+                                     "use, a page it could not read) to stderr; -vv adds debug messages."),
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Group news articles into stories and compare their sources fact by fact."""
+    from ..logs import configure
+
+    configure(verbose)

@@ -5,6 +5,7 @@ found in its ``<link rel="alternate">`` elements. Only bytes the fetcher fetched
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin
@@ -13,6 +14,8 @@ import feedparser
 from lxml import etree, html as lxml_html
 
 from .fetcher import Fetched
+
+log = logging.getLogger(__name__)
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml", "application/xml",
               "text/xml")
@@ -72,6 +75,7 @@ def _iso(text: str | None) -> datetime | None:
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        log.info("sitemap date %r is not ISO 8601: the entry is kept undated", text)
         return None
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
@@ -97,7 +101,8 @@ def _discover(fetched: Fetched) -> Listing:
     listing = Listing("page")
     try:
         tree = lxml_html.fromstring(fetched.body)
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError) as exc:
+        log.info("%s: neither a sitemap, a feed nor a readable page (%s): it lists nothing", fetched.final_url, exc)
         return listing
     for link in tree.iter("link"):
         rel = (link.get("rel") or "").lower().split()

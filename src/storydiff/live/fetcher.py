@@ -19,6 +19,7 @@ trafilatura and feedparser only ever parse the bytes this returns.
 from __future__ import annotations
 
 import email.utils
+import logging
 import socket
 import threading
 import time
@@ -34,6 +35,8 @@ from ..errors import StorydiffError
 from ..settings import Settings
 from .addresses import AddressRefused, check_address, parse_networks
 from .robots import RobotsRules
+
+log = logging.getLogger(__name__)
 
 REDIRECTS = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 503)
@@ -132,6 +135,7 @@ def _retry_after(value: str | None) -> float | None:
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
+        log.info("Retry-After %r is neither seconds nor an HTTP date: the usual backoff is used", value)
         return None
     return max(0.0, when.timestamp() - time.time())
 
@@ -206,6 +210,8 @@ class Fetcher:
             if exc.refused:  # the site itself is out of bounds: say so, not "robots.txt unavailable"
                 raise FetchError(url, exc.problem, refused=True) from None
             rules = RobotsRules.unavailable(robots_url, exc)
+            log.info("%s: unavailable (%s): %s", robots_url, exc.problem,
+                     "nothing is fetched from this site" if rules.problem else "no robots.txt: every page allowed")
         if rules.crawl_delay:
             host = self._host(url)
             if rules.crawl_delay > host.delay:

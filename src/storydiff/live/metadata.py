@@ -8,6 +8,7 @@ each looks at one signal and says why the text is partial, or nothing."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 import statistics
 from collections.abc import Callable, Sequence
@@ -21,6 +22,8 @@ from ..errors import InputProblem
 from ..ingest import decode, from_html, parse_published
 from ..model import Article
 from .fetcher import Fetched
+
+log = logging.getLogger(__name__)
 
 # htmldate: the publication date from JSON-LD and meta tags first, a date in the URL only
 # when the page says none (deferred_url_extractor), then the text.
@@ -47,7 +50,8 @@ def _json_ld(tree) -> list:
             continue
         try:
             found.append(json.loads(script.text))
-        except ValueError:
+        except ValueError as exc:
+            log.info("a JSON-LD block that is not JSON is skipped (%s)", exc)
             continue
     return found
 
@@ -97,8 +101,9 @@ def page_text(fetched: Fetched) -> str:
     if charset:
         try:
             return fetched.body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
+        except (LookupError, UnicodeDecodeError) as exc:
+            log.info("%s: the body is not %s as the server says (%s): decoded as UTF-8 or a guess",
+                     fetched.final_url, charset, type(exc).__name__)
     return decode(fetched.body, fetched.final_url, max(len(fetched.body), 1)).text
 
 
@@ -116,7 +121,8 @@ def _date(text: str | None, source: str) -> date | datetime | None:
         return None
     try:
         return parse_published(text, source)
-    except InputProblem:
+    except InputProblem as exc:
+        log.info("%s: the page's date is left out: %s", source, exc.problem)
         return None
 
 

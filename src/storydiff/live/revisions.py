@@ -8,6 +8,7 @@ notice. A figure that moved is also given as a ``Series`` of its values, oldest 
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +17,8 @@ from .. import rules
 from ..compare import compare_articles
 from ..model import Article, Evidence, Finding, Series, SeriesPoint
 from ..settings import Settings
+
+log = logging.getLogger(__name__)
 
 _CORRECTION = re.compile(
     r"\b(correction|corrected|clarification|an earlier version of this (article|story|report)"
@@ -117,6 +120,7 @@ def _when(stored_at: str, article: Article) -> date | datetime | None:
     try:
         return datetime.fromisoformat(stored_at)
     except ValueError:
+        log.info("%s: stored time %r is not ISO: the version is dated by its publication date", article.id, stored_at)
         return article.published
 
 

@@ -25,6 +25,8 @@ from ..annotate.stored import (annotate_records, context_key, ensure_tables, mod
 from ..model import Article
 from ..settings import Settings, default_settings
 
+log = logging.getLogger(__name__)
+
 # Fault injection for the retry test (tests/scale/test_batch.py), as STORYDIFF_FAULT_KILL_AT
 # is for ingest: "N:FOLDER" makes partition N fail on its first attempt only (a marker file
 # in FOLDER remembers the attempt across worker processes), so a retry has to recover it.
@@ -134,6 +136,9 @@ def annotate_batch(store: Any, *, workers: int | None = None, scheduler: str | N
                 except Exception as exc:  # noqa: BLE001 - reported with its partition
                     if attempt == retries:
                         failed(number, exc)
+                    else:
+                        log.info("partition %d failed (%s: %s): retried (%d of %d)", number,
+                                 type(exc).__name__, exc, attempt + 1, retries)
                     continue
                 take(records, timings)
                 break

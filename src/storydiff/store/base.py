@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
-from ..model import Article
+from ..model import Article, WireCopy
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,8 @@ class StorySummary:
                 "title": self.title, "lead": self.lead}
 
 
-@dataclass
-class WireRecord:
-    """A stored wire copy: ``article`` republishes ``original`` (store keys)."""
-
-    article: int
-    original: int
-    similarity: float
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    title_changed: bool = False
+# A stored wire copy: ``article`` republishes ``original`` (store keys); one type with wire's.
+WireRecord = WireCopy[int]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import logging
 import math
 import sqlite3
 import threading
@@ -42,6 +43,8 @@ from ..store import _MAX_ID, open_existing
 from .guard import Guard, secure_headers
 from .story_view import build as build_story
 from .storylines import merged_redirect, storylines_router
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 25
 RENDERED_PAGES = 512  # story pages kept rendered (a page is 5-60 KB)
@@ -73,8 +76,9 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
                   docs_url=None, redoc_url=None)
     try:  # bring an older file up to the schema once, here, not in every request
         open_existing(database).close()
-    except StoreError:
-        pass  # each request then says what is wrong with it
+    except StoreError as exc:
+        # each request then says what is wrong with it
+        log.info("%s: not brought up to date at start (%s); each request will say what is wrong", database, exc)
 
     @app.middleware("http")
     async def guarded(request: Request, call_next):

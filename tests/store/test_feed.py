@@ -6,7 +6,7 @@ from datetime import date
 
 from storydiff.model import Article
 from storydiff.store import open_store
-from storydiff.store.feed import Feeder, read_story_record
+from storydiff.feed import Feeder, read_story_record
 
 QUAKE = ("A magnitude 7.1 earthquake struck the coast of Tarapaca in northern Chile on Tuesday, "
          "shaking buildings in Iquique and cutting power to thousands of homes. "

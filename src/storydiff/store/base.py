@@ -66,6 +66,20 @@ class WireRecord:
     title_changed: bool = False
 
 
+@dataclass
+class GroupRecord:
+    """A stored group of the clusterer: an event (table ``stories``) or a storyline, as the
+    store keeps it. The feeder turns it into the clusterer's own state (``cluster.StoryState``);
+    the store knows only these fields."""
+
+    id: int
+    title: str | None
+    size: int
+    first_day: int | None
+    last_day: int | None
+    centroid: dict[str, float]
+
+
 @dataclass(frozen=True)
 class WriterLease:
     """A held writer lock: who holds it, since when, and its place in the order of writers."""
@@ -129,13 +143,21 @@ class Store(Protocol):
 
     def signatures(self, limit: int | None = None) -> Iterator[tuple[int, bytes]]:
         """(key, MinHash signature) of the stored articles (the ``limit`` most recent), oldest
-        first, to rebuild the LSH index."""
+        first, to rebuild the LSH index. A signature is plain bytes (``signatures.pack``: hash
+        values as little-endian uint32); the store never interprets it."""
+
+    def save_signatures(self, signatures: Iterable[tuple[int, bytes]]) -> None:
+        """Replace the stored signatures of these article keys (recomputed ones)."""
 
     def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
                            removed: Iterable[int]) -> None:
         """Persist changed document frequencies and story centroids."""
 
-    def load_cluster_state(self) -> tuple[dict[str, int], int, list[object]]: ...
+    def load_cluster_state(self) -> tuple[dict[str, int], int, list[GroupRecord]]:
+        """Document frequencies, the number of documents, and the stored events."""
+
+    def load_storyline_state(self) -> tuple[list[GroupRecord], dict[int, int]]:
+        """The stored storylines, and each event's storyline."""
 
     def list_stories(self, *, limit: int | None = None, min_size: int = 1) -> list[StorySummary]: ...
 
@@ -150,4 +172,4 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-__all__ = ["Store", "Added", "StorySummary", "WireRecord", "WriterLease"]
+__all__ = ["Store", "Added", "GroupRecord", "StorySummary", "WireRecord", "WriterLease"]

@@ -321,12 +321,18 @@ def compare_stored(articles: Sequence[Article], store: Any, settings: Settings |
 
 
 def stored_bytes(store: Any) -> dict[str, int]:
-    """Bytes the stored parses and annotations take (their payloads), and how many."""
+    """Bytes the stored parses and annotations take (their payloads: the JSON in UTF-8), and
+    how many."""
+    from ..store.postgres import PostgresStore
+
+    # SQLite's length() of text counts characters; 3.40 has no octet_length()
+    octets = "octet_length(found)" if isinstance(store, PostgresStore) else "length(CAST(found AS BLOB))"
     parses = store._run("SELECT COUNT(*), COALESCE(SUM(length(docs)), 0) FROM parses").fetchone()
-    found = store._run("SELECT COUNT(*), COALESCE(SUM(length(found)), 0) FROM annotations").fetchone()
+    found = store._run(f"SELECT COUNT(*), COALESCE(SUM({octets}), 0) FROM annotations").fetchone()
     return {"parses": int(parses[0]), "parse_bytes": int(parses[1]),
             "annotations": int(found[0]), "annotation_bytes": int(found[1])}
 
 
-__all__ = ["Record", "EXTRACTORS", "FOUND_FORMAT", "encode_found", "decode_found", "annotate_records", "annotate_stored", "compare_stored", "ensure_tables",
+__all__ = ["Record", "EXTRACTORS", "FOUND_FORMAT", "encode_found", "decode_found", "annotate_records",
+           "annotate_stored", "compare_stored", "ensure_tables",
            "write_records", "model_identity", "parse_key", "context_key", "stored_bytes"]

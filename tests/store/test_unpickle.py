@@ -11,22 +11,15 @@ from datetime import date
 
 import pytest
 
+from _gen import FLOOD, QUAKE, art
 from storydiff.annotate.stored import annotate_stored, decode_found, encode_found
 from storydiff.feed import Feeder
-from storydiff.model import Article, Mention, Quantity, Quote, Sentence, Span, Timex
+from storydiff.model import Mention, Quantity, Quote, Sentence, Span, Timex
 from storydiff.store import open_store
 from storydiff.store.postgres import PostgresStore
 from storydiff.store.sqlite import SCHEMA_VERSION
 from storydiff.wire import WireSettings
 
-QUAKE = ("A magnitude 7.1 earthquake struck the coast of Tarapaca in northern Chile on Tuesday, "
-         "shaking buildings in Iquique and cutting power to thousands of homes. "
-         "The navy lifted a tsunami warning after two hours. "
-         "Officials in Iquique said three people were hurt by falling glass. "
-         "Schools in the Tarapaca region will stay closed on Wednesday while engineers check them.")
-FLOOD = ("Heavy rain flooded the centre of Valencia overnight, closing the metro and stranding drivers "
-         "on the ring road. Firefighters rescued forty people from cars. The regional government "
-         "opened shelters in two sports halls and asked residents to stay at home.")
 COPY = QUAKE.rsplit(" Schools", 1)[0] + " The mayor of Iquique thanked rescue teams."
 
 
@@ -43,10 +36,6 @@ class Payload:
 def payload(marker, protocol: int = 0) -> bytes:
     # protocol 0 is ASCII, so it fits a TEXT column on PostgreSQL too
     return pickle.dumps(Payload(marker), protocol=protocol)
-
-
-def art(article_id, text, day, title=None):
-    return Article(id=article_id, text=text, original=text, source=article_id, title=title, published=day)
 
 
 def test_the_payload_runs_when_unpickled(tmp_path):

@@ -413,8 +413,8 @@ class SQLiteStore(StoredResults):
     def _groups(self, table: str) -> list[GroupRecord]:
         """The stored events (``stories``) or ``storylines``, in key order."""
         # terms interned as in cluster.article_features: one string per term, not per story
-        return [GroupRecord(i, t, n, f, l, {sys.intern(k): v for k, v in json.loads(c).items()})
-                for i, t, n, f, l, c in self._run(
+        return [GroupRecord(group, title, size, first, last, {sys.intern(k): v for k, v in json.loads(c).items()})
+                for group, title, size, first, last, c in self._run(
                     f"SELECT id, title, size, first_day, last_day, centroid FROM {table} ORDER BY id")]
 
     # -- storylines (storydiff.storylines) -------------------------------------------------

@@ -131,7 +131,7 @@ class Feeder:
     def _index_stored(self) -> None:
         """Rebuild the LSH index from the stored signatures (the ``window`` most recent),
         recomputing from its text each one that is not stored as plain values (cleared by
-        migration 7, or made under other settings), and storing it for the next run."""
+        migration 7, or of another ``num_perm``), and storing it for the next run."""
         settings = self.wire.settings
         stored = list(self.store.signatures(limit=settings.window))
         rebuilt = signatures.rebuild([blob for _, blob in stored], settings.num_perm, settings.seed)

@@ -105,10 +105,10 @@ def rebuild(blobs: Sequence[bytes | None], num_perm: int, seed: int) -> list[obj
 
     prefix = _prefix(num_perm, seed)
     found: list[object | None] = [None] * len(blobs)
-    good = [i for i, blob in enumerate(blobs) if blob is not None and len(blob) == 4 * num_perm]
+    good = {i: bytes(blob) for i, blob in enumerate(blobs) if blob is not None and len(blob) == 4 * num_perm}
     if prefix is None or not good:
         return found
-    rows = np.frombuffer(b"".join(bytes(blobs[i]) for i in good), dtype="<u4").reshape(len(good), num_perm)
+    rows = np.frombuffer(b"".join(good.values()), dtype="<u4").reshape(len(good), num_perm)
     head = prefix + _varint(num_perm)
     for i, encoded in zip(good, _encode(rows)):
         minhash = rensa.RMinHash(num_perm=num_perm, seed=seed)

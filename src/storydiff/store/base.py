@@ -80,6 +80,27 @@ class GroupRecord:
     centroid: dict[str, float]
 
 
+class Group(Protocol):
+    """What the store saves of a clusterer's group: ``GroupRecord``'s fields, on any object
+    (the clusterer's ``StoryState``), so the store needs no stage to save one."""
+
+    id: int
+    title: str | None
+    size: int
+    first_day: int | None
+    last_day: int | None
+    centroid: dict[str, float]
+
+
+class Merge(Protocol):
+    """A merge of two events or storylines (``storylines.Change``): ``gone`` went ``into``."""
+
+    level: str
+    kind: str
+    gone: int
+    into: int
+
+
 @dataclass(frozen=True)
 class WriterLease:
     """A held writer lock: who holds it, since when, and its place in the order of writers."""
@@ -149,9 +170,16 @@ class Store(Protocol):
     def save_signatures(self, signatures: Iterable[tuple[int, bytes]]) -> None:
         """Replace the stored signatures of these article keys (recomputed ones)."""
 
-    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
+    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[Group],
                            removed: Iterable[int]) -> None:
         """Persist changed document frequencies and story centroids."""
+
+    def save_storyline_state(self, storylines: Iterable[Group], removed: Iterable[int],
+                             of_event: dict[int, int], removed_events: Iterable[int]) -> None:
+        """Persist changed storylines and each changed event's storyline."""
+
+    def record_merges(self, changes: Iterable[Merge]) -> None:
+        """Keep merges so a link to a merged event or storyline redirects."""
 
     def load_cluster_state(self) -> tuple[dict[str, int], int, list[GroupRecord]]:
         """Document frequencies, the number of documents, and the stored events."""
@@ -172,4 +200,4 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-__all__ = ["Store", "Added", "GroupRecord", "StorySummary", "WireRecord", "WriterLease"]
+__all__ = ["Store", "Added", "Group", "GroupRecord", "Merge", "StorySummary", "WireRecord", "WriterLease"]

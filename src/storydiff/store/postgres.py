@@ -24,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError, WriterBusy
 from ..model import Article
-from .base import Added, GroupRecord, StorySummary, WireRecord, WriterLease
+from .base import Added, Group, GroupRecord, Merge, StorySummary, WireRecord, WriterLease
 from .identity import content_key, url_key
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 from .sqlite import SQLiteStore, _day, _lead
@@ -301,7 +301,7 @@ class PostgresStore(SQLiteStore):
               int(c.title_changed)) for c in copies])
 
     # -- clusterer state ---------------------------------------------------------------
-    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
+    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[Group],
                            removed: Iterable[int]) -> None:
         self._many("INSERT INTO term_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df",
                    list(df.items()))
@@ -309,7 +309,7 @@ class PostgresStore(SQLiteStore):
                   (str(n_docs),))
         self._save_groups("stories", stories, removed)
 
-    def _save_groups(self, table: str, groups: Iterable[object], removed: Iterable[int]) -> None:
+    def _save_groups(self, table: str, groups: Iterable[Group], removed: Iterable[int]) -> None:
         """Upsert the clusterer's groups (events in ``stories``, or ``storylines``) and drop the
         removed ones: both levels keep the same columns."""
         self._many(
@@ -325,14 +325,14 @@ class PostgresStore(SQLiteStore):
         return {sys.intern(term): n for term, n in df.items()}, n_docs, stories
 
     # -- storylines (storydiff.storylines) -------------------------------------------------
-    def save_storyline_state(self, storylines: Iterable[object], removed: Iterable[int],
+    def save_storyline_state(self, storylines: Iterable[Group], removed: Iterable[int],
                              of_event: dict[int, int], removed_events: Iterable[int]) -> None:
         self._save_groups("storylines", storylines, removed)
         self._many("INSERT INTO event_storylines VALUES (?, ?) ON CONFLICT (story) DO UPDATE SET "
                    "storyline = excluded.storyline", list(of_event.items()))
         self._many("DELETE FROM event_storylines WHERE story = ?", [(e,) for e in removed_events])
 
-    def record_merges(self, changes: Iterable[object]) -> None:
+    def record_merges(self, changes: Iterable[Merge]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self._many("INSERT INTO merges (level, kind, gone, into_id, at) VALUES (?,?,?,?,?)",
                    [(c.level, c.kind, c.gone, c.into, now) for c in changes])

@@ -76,7 +76,8 @@ class StoredResults:
         Over the clusterer's ``stories`` rows (size, days, title kept per story), not a GROUP BY
         of ``articles``: over 10,000 articles the grouped query took 1.0-1.2 s a page, this one
         a few milliseconds (benchmarks/web_load.py)."""
-        where, params = ["s.size >= ?"], [min_size]
+        where: list[str] = ["s.size >= ?"]
+        params: list[object] = [min_size]
         if query:
             words = [w for w in query.replace('"', " ").split() if w]
             if words:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import StoreError, WriterBusy
 from ..model import Article, Evidence, Removed
-from .base import Added, GroupRecord, StorySummary, WireRecord, WriterLease
+from .base import Added, Group, GroupRecord, Merge, StorySummary, WireRecord, WriterLease
 from .identity import content_key, url_key
 from .results_sql import StoredResults
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
@@ -394,7 +394,7 @@ class SQLiteStore(StoredResults):
                              [(blob, key) for key, blob in signatures])
 
     # -- clusterer state ---------------------------------------------------------------
-    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
+    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[Group],
                            removed: Iterable[int]) -> None:
         self._db.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = excluded.df",
                              list(df.items()))
@@ -418,7 +418,7 @@ class SQLiteStore(StoredResults):
                     f"SELECT id, title, size, first_day, last_day, centroid FROM {table} ORDER BY id")]
 
     # -- storylines (storydiff.storylines) -------------------------------------------------
-    def save_storyline_state(self, storylines: Iterable[object], removed: Iterable[int],
+    def save_storyline_state(self, storylines: Iterable[Group], removed: Iterable[int],
                              of_event: dict[int, int], removed_events: Iterable[int]) -> None:
         self._db.executemany(
             "INSERT OR REPLACE INTO storylines (id, title, size, first_day, last_day, centroid) VALUES (?,?,?,?,?,?)",
@@ -431,7 +431,7 @@ class SQLiteStore(StoredResults):
     def load_storyline_state(self) -> tuple[list[GroupRecord], dict[int, int]]:
         return self._groups("storylines"), dict(self._run("SELECT story, storyline FROM event_storylines"))
 
-    def record_merges(self, changes: Iterable[object]) -> None:
+    def record_merges(self, changes: Iterable[Merge]) -> None:
         """Keep merges (``storylines.Change``) so a link to a merged event or storyline redirects."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self._db.executemany("INSERT INTO merges VALUES (?,?,?,?,?)",

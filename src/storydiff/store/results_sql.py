@@ -76,8 +76,11 @@ class StoredResults:
         Over the clusterer's ``stories`` rows (size, days, title kept per story), not a GROUP BY
         of ``articles``: over 10,000 articles the grouped query took 1.0-1.2 s a page, this one
         a few milliseconds (benchmarks/web_load.py)."""
+        # SQLite integers are signed 64-bit: a page beyond that is past every story (found by
+        # schemathesis: ``/?page=368934881474191034``), not an OverflowError
+        limit, offset = min(limit, 2 ** 63 - 1), min(max(offset, 0), 2 ** 63 - 1)
         where: list[str] = ["s.size >= ?"]
-        params: list[object] = [min_size]
+        params: list[object] = [max(min(min_size, 2 ** 63 - 1), -(2 ** 63))]
         if query:
             words = [w for w in query.replace('"', " ").split() if w]
             if words:

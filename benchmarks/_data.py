@@ -21,7 +21,7 @@ def require_shared() -> Path:
 def load_set(name: str):
     """(articles, gold story labels, raw records) of one set, cleaned as ``ingest`` does."""
     from storydiff.clean import clean_article
-    from storydiff.store.feed import read_story_record
+    from storydiff.feed import read_story_record
 
     articles, gold, records = [], [], []
     path = STORIES / f"{name}.jsonl"

@@ -26,10 +26,10 @@ from _data import SETS, load_set, publish, require_shared  # noqa: E402
 
 
 def _records(store) -> list:
-    import pickle
+    from storydiff.annotate.stored import decode_found
 
     parses = {key: bytes(docs) for key, docs in store._run("SELECT parse_key, docs FROM parses")}
-    return sorted((key, context, parses[key], pickle.loads(bytes(found)))
+    return sorted((key, context, parses[key], decode_found(found))
                   for key, context, found in store._run("SELECT parse_key, context, found FROM annotations"))
 
 
@@ -48,7 +48,7 @@ def main() -> None:
     from storydiff.compare import canonical_names
     from storydiff.scale import annotate_batch
     from storydiff.store import open_store
-    from storydiff.store.feed import Feeder
+    from storydiff.feed import Feeder
 
     articles = [a for name in SETS for a in load_set(name)[0]]
     total = len(articles)
@@ -151,7 +151,7 @@ def main() -> None:
               "| step | ms per article |", "|---|---:|"]
     for name in ("parse", "mentions", "claims", "serialise", "store"):
         lines.append(f"| {name} | {per[name]:.1f} |")
-    lines += ["", f"Reading a stored annotation back (DocBin into Docs, mentions unpickled): "
+    lines += ["", f"Reading a stored annotation back (DocBin into Docs, mentions read from JSON): "
               f"{1000 * read_s / n:.1f} ms per article, against {per['parse'] + per['mentions']:.1f} ms to "
               "parse and extract again.", "",
               f"Bytes stored per article: {parse_bytes:,.0f} (DocBin of text and title) + {found_bytes:,.0f} "

@@ -59,7 +59,7 @@ def child(mode: str, delay: float, urls: list[str]) -> dict:
     from storydiff.live.metadata import read_page
     from storydiff.errors import InputProblem
     from storydiff.store import open_store
-    from storydiff.store.feed import Feeder
+    from storydiff.feed import Feeder
 
     with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "live.db") as store:
         started = time.perf_counter()

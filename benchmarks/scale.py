@@ -80,7 +80,7 @@ def timed(owner, name, totals):
 
 def run(n: int, db: Path, keep_open: list | None = None) -> dict:
     from storydiff.store import open_store
-    from storydiff.store.feed import Feeder
+    from storydiff.feed import Feeder
 
     store = open_store(db)
     feeder = Feeder(store)

@@ -48,7 +48,7 @@ def build(db: Path) -> dict:
     from scale import generate
 
     from storydiff.store import open_store
-    from storydiff.store.feed import Feeder
+    from storydiff.feed import Feeder
 
     require_shared()
     started = time.perf_counter()

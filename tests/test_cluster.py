@@ -98,7 +98,7 @@ def test_features_weigh_the_headline_and_cap_long_texts():
 def test_basil_stories_are_found():
     from conftest import shared_path
     from storydiff.clean import clean_article
-    from storydiff.store.feed import read_story_record
+    from storydiff.feed import read_story_record
 
     path = shared_path("data", "stories", "basil.jsonl")
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -13,7 +13,7 @@ from storydiff.cli import app
 from storydiff.cluster import StoryClusterer, StoryClusterSettings, stream_order
 from storydiff.model import Article
 from storydiff.store import open_store
-from storydiff.store.feed import Feeder
+from storydiff.feed import Feeder
 from storydiff.web import create_app
 from storydiff.storylines import (Change, StorylineClusterer, storylines_batch,
                                   storylines_stream)

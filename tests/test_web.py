@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from storydiff.cli.compare_cmd import example_files
 from storydiff.ingest import read_articles
 from storydiff.store import open_store
-from storydiff.store.feed import Feeder
+from storydiff.feed import Feeder
 from storydiff.results import refresh
 from storydiff.settings import load_settings
 from storydiff.web import create_app

@@ -8,11 +8,9 @@ other inputs are still read.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import logging
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from typing import Any, BinaryIO
 from .encoding import Decoded, Undecodable, decode_text
 from .errors import InputProblem
 from .model import Article, InputError, InputWarning
+from .store.identity import content_key  # the store's identity of an article, kept importable here
 
 log = logging.getLogger(__name__)
 
@@ -361,13 +360,6 @@ def read_one(source: str, path: Path | None, max_bytes: int) -> Iterator[Article
         yield InputError(exc.source, exc.problem)
     except OSError as exc:
         yield InputError(source, f"cannot be read: {exc.strerror or exc}")
-
-
-def content_key(article: Article) -> str:
-    """Identity of an article's content: whitespace and case folded, so a re-saved copy of
-    the same report is recognised as the same article."""
-    folded = re.sub(r"\s+", " ", f"{article.title or ''}\n{article.text}").strip().lower()
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
 def iter_articles(

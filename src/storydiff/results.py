@@ -4,7 +4,7 @@
 A result is keyed by its story's articles' content keys (``ingest.content_key``), the package
 version and a hash of the compare settings (disabled rules included), so a result computed
 before a new article, a revised text, an upgrade or a settings change is *stale*, never shown as
-current. ``ingest`` and ``follow`` (``store.feed.Feeder``) also mark the stories they change
+current. ``ingest`` and ``follow`` (``feed.Feeder``) also mark the stories they change
 stale, so ``refresh`` finds them without comparing every key.
 
 Why stored: comparing a story takes seconds (spaCy over every text); the issue measured 49 of

@@ -47,7 +47,7 @@ class Settings(BaseModel):
     # Overrides, by field name, of the story clusterer's and the wire detector's settings
     # (``cluster.StoryClusterSettings``, ``wire.WireSettings``, whose comments give the measured
     # effect of each): a ``[storydiff.cluster]`` or ``[storydiff.wire]`` table in TOML.
-    # Unknown names are refused when the stage is built (``store.feed.stage_settings``).
+    # Unknown names are refused when the stage is built (``feed.stage_settings``).
     # Strict: a quoted "0.2" in the file is a mistake to report, not a number to guess.
     cluster: dict[str, StrictBool | StrictInt | StrictFloat] = {}
     wire: dict[str, StrictBool | StrictInt | StrictFloat] = {}

@@ -134,7 +134,7 @@ class WireDetector:
         self._indexed: deque[tuple[int, object]] = deque()
 
     def signature(self, article: Article) -> Any:
-        """The MinHash of an article's body (pickle it to store it)."""
+        """The MinHash of an article's body (``signatures.pack`` stores it as plain integers)."""
         minhash = self._rensa.RMinHash(num_perm=self.settings.num_perm, seed=self.settings.seed)
         minhash.update(sorted(shingles(article.text, self.settings.shingle_words)))
         return minhash

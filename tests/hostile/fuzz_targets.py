@@ -152,7 +152,7 @@ toml_bytes = _truncated(st.lists(toml_line, max_size=12).map("\n".join).map(
 
 def settings_check(raw: bytes, folder: Path) -> int:
     from storydiff.settings import load_settings
-    from storydiff.store.feed import stage_settings
+    from storydiff.feed import stage_settings
 
     path = folder / "settings.toml"
     path.write_bytes(raw)

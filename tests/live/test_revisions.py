@@ -12,7 +12,7 @@ from _site import FLOOD, FLOOD_EDITED, live_env, site  # noqa: F401  (fixtures)
 from storydiff.cli import app
 from storydiff.model import Article
 from storydiff.store import open_store
-from storydiff.store.feed import Feeder
+from storydiff.feed import Feeder
 from storydiff.store.sqlite import MIGRATIONS, SCHEMA_VERSION, SQLiteStore
 
 runner = CliRunner()

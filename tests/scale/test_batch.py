@@ -6,7 +6,6 @@ nothing. Dask listens on 127.0.0.1 only."""
 from __future__ import annotations
 
 import os
-import pickle
 import socket
 import subprocess
 import sys
@@ -19,12 +18,12 @@ from typer.testing import CliRunner
 
 pytest.importorskip("distributed")
 
-from storydiff.annotate.stored import compare_stored  # noqa: E402
+from storydiff.annotate.stored import compare_stored, decode_found  # noqa: E402
 from storydiff.cli import app  # noqa: E402
 from storydiff.model import Article  # noqa: E402
 from storydiff.scale import annotate_batch  # noqa: E402
 from storydiff.store import open_existing, open_store, story_sources  # noqa: E402
-from storydiff.store.feed import Feeder  # noqa: E402
+from storydiff.feed import Feeder  # noqa: E402
 
 runner = CliRunner()
 SRC = str(Path(__file__).resolve().parents[2] / "src")
@@ -61,7 +60,7 @@ def _records(location: str) -> list[tuple]:
     try:
         parses = {key: (model, version, bytes(docs)) for key, model, version, docs in
                   store._run("SELECT parse_key, model, model_version, docs FROM parses")}
-        return sorted((key, context, parses[key], pickle.loads(bytes(found))) for key, context, found in
+        return sorted((key, context, parses[key], decode_found(found)) for key, context, found in
                       store._run("SELECT parse_key, context, found FROM annotations"))
     finally:
         store.close()

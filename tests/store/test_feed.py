@@ -4,23 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from storydiff.model import Article
+from _gen import FLOOD, QUAKE, art
+from storydiff.feed import Feeder, read_story_record
 from storydiff.store import open_store
-from storydiff.store.feed import Feeder, read_story_record
-
-QUAKE = ("A magnitude 7.1 earthquake struck the coast of Tarapaca in northern Chile on Tuesday, "
-         "shaking buildings in Iquique and cutting power to thousands of homes. "
-         "The navy lifted a tsunami warning after two hours. "
-         "Officials in Iquique said three people were hurt by falling glass. "
-         "Schools in the Tarapaca region will stay closed on Wednesday while engineers check them.")
-FLOOD = ("Heavy rain flooded the centre of Valencia overnight, closing the metro and stranding drivers "
-         "on the ring road. Firefighters rescued forty people from cars. The regional government "
-         "opened shelters in two sports halls and asked residents to stay at home.")
-
-
-def art(article_id, text, published, title=None, outlet=None):
-    return Article(id=article_id, text=text, original=text, source=article_id, title=title,
-                   published=published, outlet=outlet)
 
 
 def test_stories_and_wire_copies_are_stored(db):

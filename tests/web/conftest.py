@@ -10,7 +10,7 @@ from storydiff.ingest import read_articles
 from storydiff.results import refresh
 from storydiff.settings import load_settings
 from storydiff.store import open_store
-from storydiff.store.feed import Feeder
+from storydiff.feed import Feeder
 
 
 def fill(path, articles) -> None:

@@ -13,9 +13,11 @@ extractors' output only for the same parse, the same publication date (dates are
 against it, and a story can infer a missing one anew when articles join) and the same
 ``EXTRACTORS`` version. A revised article has another text, so another key.
 
-The tables are a cache of derived data: ``ensure_tables`` creates them on first use (in
-either engine) rather than through the store's migrations, and dropping them loses
-nothing that cannot be recomputed.
+The tables (``parses``, ``annotations``) are made by the store's migration 6 on either
+engine; they hold a cache of derived data, and dropping their rows loses nothing that cannot
+be recomputed. What the extractors found is stored as JSON (``encode_found``), each model
+type rebuilt explicitly on reading, never unpickled: opening someone's database must not
+run code. A stored value that does not read back as that JSON is recomputed and replaced.
 """
 
 from __future__ import annotations
@@ -23,39 +25,21 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import pickle
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from ..model import AnnotatedArticle, Article
+from ..errors import StoreError
+from ..model import AnnotatedArticle, Article, Mention, Quantity, Quote, Sentence, Span, Timex
 from ..settings import Settings, default_settings
 from .nlp import load_nlp
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 # Bump when an extractor (temporal, quantities, quotes, names) changes what it finds: stored
 # mentions of an older version are then recomputed from the stored parse (no new parse).
 EXTRACTORS = 1
-
-_TABLES = """
-CREATE TABLE IF NOT EXISTS parses (
-    parse_key TEXT PRIMARY KEY,
-    model TEXT NOT NULL,
-    model_version TEXT NOT NULL,
-    docs {blob} NOT NULL,
-    stored_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS annotations (
-    parse_key TEXT NOT NULL,
-    context TEXT NOT NULL,
-    found {blob} NOT NULL,
-    PRIMARY KEY (parse_key, context)
-)
-"""
-
 
 def model_identity(nlp: Any) -> tuple[str, str]:
     """(name, version) of a loaded pipeline; the version string also names spaCy's version
@@ -86,7 +70,82 @@ class Record:
     model_version: str
     docs: bytes  # DocBin of [text, title]
     context: str
-    found: bytes  # pickled (sentences, mentions, quotes, title_sentences, title_mentions)
+    found: str  # encode_found of (sentences, mentions, quotes, title_sentences, title_mentions)
+
+
+# -- the stored form of what the extractors found ------------------------------------------
+# JSON of arrays in field order, each value tagged by its type. Bump FOUND_FORMAT with any
+# change to the layout: a stored value of another format is recomputed, never misread.
+FOUND_FORMAT = 1
+
+
+def _value(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Timex):
+        return {"timex": [value.type, value.value, value.modifier]}
+    if isinstance(value, Quantity):
+        return {"quantity": [value.low, value.high, value.unit, value.exact, value.approximate]}
+    raise TypeError(f"a mention value of type {type(value).__name__} has no stored form")
+
+
+def _read_value(data: Any) -> Any:
+    if data is None or isinstance(data, str):
+        return data
+    if isinstance(data, dict) and list(data) == ["timex"]:
+        return Timex(*data["timex"])
+    if isinstance(data, dict) and list(data) == ["quantity"]:
+        return Quantity(*data["quantity"])
+    raise ValueError(f"unknown stored mention value {str(data)[:60]!r}")
+
+
+def _span(span: Span | None) -> list | None:
+    return None if span is None else [span.start, span.end, span.text, span.field]
+
+
+def _read_span(data: list | None) -> Span | None:
+    return None if data is None else Span(*data)
+
+
+def _sentences(items: Sequence[Sentence]) -> list:
+    return [[s.index, s.start, s.end, s.text, s.field] for s in items]
+
+
+def _mentions(items: Sequence[Mention]) -> list:
+    return [[m.kind, m.start, m.end, m.text, m.field, _value(m.value), m.label, m.sentence, m.entity]
+            for m in items]
+
+
+def _read_mentions(rows: list) -> list[Mention]:
+    return [Mention(kind, start, end, text, field, _read_value(value), label, sentence, entity)
+            for kind, start, end, text, field, value, label, sentence, entity in rows]
+
+
+def encode_found(found: tuple) -> str:
+    """The stored form of (sentences, mentions, quotes, title sentences, title mentions)."""
+    sentences, mentions, quotes, title_sentences, title_mentions = found
+    return json.dumps({
+        "format": FOUND_FORMAT,
+        "sentences": _sentences(sentences), "mentions": _mentions(mentions),
+        "quotes": [[_span(q.content), _span(q.speaker), _span(q.cue), q.direct, q.speaker_entity, q.sentence]
+                   for q in quotes],
+        "title_sentences": _sentences(title_sentences), "title_mentions": _mentions(title_mentions),
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_found(text: str | bytes) -> tuple:
+    """``encode_found`` read back; ValueError (naming what) for anything else, such as a
+    pickle stored by an older storydiff: it is recomputed, never loaded."""
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != FOUND_FORMAT:
+            raise ValueError(f"not stored annotation format {FOUND_FORMAT}")
+        return ([Sentence(*row) for row in data["sentences"]], _read_mentions(data["mentions"]),
+                [Quote(_read_span(content), _read_span(speaker), _read_span(cue), direct, entity, sentence)
+                 for content, speaker, cue, direct, entity, sentence in data["quotes"]],
+                [Sentence(*row) for row in data["title_sentences"]], _read_mentions(data["title_mentions"]))
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
+        raise ValueError(f"unreadable stored annotation ({type(exc).__name__}: {str(exc)[:80]})") from exc
 
 
 # -- computing ---------------------------------------------------------------------------
@@ -136,8 +195,7 @@ def annotate_records(articles: Sequence[Article], nlp: Any, *, with_quotes: bool
     parsed = time.perf_counter()
     found = [found_in(a, d, t, with_quotes) for a, d, t in zip(articles, docs, title_docs)]
     extracted = time.perf_counter()
-    records = [Record(parse_key(model, a), *model, _docbin(d, t), context_key(a, with_quotes),
-                      pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL))
+    records = [Record(parse_key(model, a), *model, _docbin(d, t), context_key(a, with_quotes), encode_found(f))
                for a, d, t, f in zip(articles, docs, title_docs, found)]
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + parsed - started
@@ -148,23 +206,13 @@ def annotate_records(articles: Sequence[Article], nlp: Any, *, with_quotes: bool
 
 # -- the store's side ----------------------------------------------------------------------
 def ensure_tables(store: Any) -> bool:
-    """Create the annotation tables if missing; False when they cannot be (a store busy with
-    another process's batch), and the caller goes on without stored annotations."""
-    from ..errors import StoreError
-    from ..store.postgres import PostgresStore
-
+    """Whether the store has the annotation tables (migration 6): a store opened through
+    ``open_store`` or ``open_existing`` always has; False, with a warning, otherwise, and the
+    caller goes on without stored annotations."""
     try:
         store._run("SELECT 1 FROM parses, annotations LIMIT 0")
-        return True  # already there: a reader takes no write lock for them
     except StoreError as exc:
-        log.info("no annotation tables in the store yet (%s): creating them", exc)
-    blob = "BYTEA" if isinstance(store, PostgresStore) else "BLOB"
-    try:
-        with store.transaction():
-            for statement in _TABLES.format(blob=blob).split(";"):
-                store._run(statement)
-    except StoreError as exc:
-        print(f"warning: annotations not stored ({exc})", file=sys.stderr)
+        logger.warning("annotations not stored: %s has no annotation tables (%s)", store.path, exc)
         return False
     return True
 
@@ -177,8 +225,9 @@ def write_records(store: Any, records: Iterable[Record]) -> int:
         for r in records:
             store._run("INSERT INTO parses VALUES (?,?,?,?,?) ON CONFLICT (parse_key) DO NOTHING",
                        (r.parse_key, r.model, r.model_version, r.docs, now))
-            store._run("INSERT INTO annotations VALUES (?,?,?) ON CONFLICT (parse_key, context) DO NOTHING",
-                       (r.parse_key, r.context, r.found))
+            # replaced, not kept: a stored value that did not read back is recomputed into it
+            store._run("INSERT INTO annotations VALUES (?,?,?) ON CONFLICT (parse_key, context) "
+                       "DO UPDATE SET found = excluded.found", (r.parse_key, r.context, r.found))
     return len(records)
 
 
@@ -199,13 +248,14 @@ def stored_parses(store: Any, model: tuple[str, str], keys: Sequence[str]) -> di
     return {key: bytes(docs) for key, (name, version, docs) in rows.items() if (name, version) == model}
 
 
-def stored_annotations(store: Any, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+def stored_annotations(store: Any, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The stored form (``encode_found``) of each (parse key, context) stored."""
     found = {}
     for key, context in keys:
         row = store._run("SELECT found FROM annotations WHERE parse_key = ? AND context = ?",
                          (key, context)).fetchone()
         if row:
-            found[(key, context)] = bytes(row[0])
+            found[(key, context)] = row[0]
     return found
 
 
@@ -235,11 +285,15 @@ def annotate_stored(articles: Sequence[Article], store: Any, settings: Settings 
         else:
             blob, extracted = parses[keys[i]], found.get((keys[i], contexts[i]))
         doc, title_doc = _docs(nlp, blob)
-        if extracted is None:  # parsed before, under another date or extractor version
+        result = None
+        if extracted is not None:  # a fresh one too: what is used is what is stored
+            try:
+                result = decode_found(extracted)
+            except ValueError as exc:
+                logger.warning("stored annotation of %s recomputed: %s", article.id, exc)
+        if result is None:  # parsed before, under another date or extractor version, or unreadable
             result = found_in(article, doc, title_doc, with_quotes)
-            records.append(Record(keys[i], *model, blob, contexts[i], pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)))
-        else:
-            result = pickle.loads(extracted)
+            records.append(Record(keys[i], *model, blob, contexts[i], encode_found(result)))
         annotated.append(_assemble(article, doc, title_doc, result))
     if save and records:
         _save(store, records)
@@ -248,12 +302,10 @@ def annotate_stored(articles: Sequence[Article], store: Any, settings: Settings 
 
 def _save(store: Any, records: list[Record]) -> None:
     """Store what was computed; a store busy with an ingest's batch costs only the cache."""
-    from ..errors import StoreError
-
     try:
         write_records(store, records)
     except StoreError as exc:
-        print(f"warning: parses not stored ({exc}); they will be computed again next time", file=sys.stderr)
+        logger.warning("parses not stored (%s); they will be computed again next time", exc)
 
 
 def compare_stored(articles: Sequence[Article], store: Any, settings: Settings | None = None):
@@ -269,12 +321,18 @@ def compare_stored(articles: Sequence[Article], store: Any, settings: Settings |
 
 
 def stored_bytes(store: Any) -> dict[str, int]:
-    """Bytes the stored parses and annotations take (their payloads), and how many."""
+    """Bytes the stored parses and annotations take (their payloads: the JSON in UTF-8), and
+    how many."""
+    from ..store.postgres import PostgresStore
+
+    # SQLite's length() of text counts characters; 3.40 has no octet_length()
+    octets = "octet_length(found)" if isinstance(store, PostgresStore) else "length(CAST(found AS BLOB))"
     parses = store._run("SELECT COUNT(*), COALESCE(SUM(length(docs)), 0) FROM parses").fetchone()
-    found = store._run("SELECT COUNT(*), COALESCE(SUM(length(found)), 0) FROM annotations").fetchone()
+    found = store._run(f"SELECT COUNT(*), COALESCE(SUM({octets}), 0) FROM annotations").fetchone()
     return {"parses": int(parses[0]), "parse_bytes": int(parses[1]),
             "annotations": int(found[0]), "annotation_bytes": int(found[1])}
 
 
-__all__ = ["Record", "EXTRACTORS", "annotate_records", "annotate_stored", "compare_stored", "ensure_tables",
+__all__ = ["Record", "EXTRACTORS", "FOUND_FORMAT", "encode_found", "decode_found", "annotate_records",
+           "annotate_stored", "compare_stored", "ensure_tables",
            "write_records", "model_identity", "parse_key", "context_key", "stored_bytes"]

@@ -27,7 +27,7 @@ _CONFIG_HELP = ("TOML settings file; its [storydiff.cluster] and [storydiff.wire
 
 
 def _stage_settings(config: Optional[Path]):
-    from ..store.feed import stage_settings
+    from ..feed import stage_settings
 
     try:
         return stage_settings(settings_or_exit(config))
@@ -94,7 +94,7 @@ def ingest(
     from ..clean import clean_article
     from ..errors import StoreError
     from ..ingest import IngestResult, expand_paths, iter_articles
-    from ..store.feed import Feeder
+    from ..feed import Feeder
     from .options import report_warnings
 
     cluster_settings, wire_settings = _stage_settings(config)
@@ -248,7 +248,7 @@ def cluster(
     from ..clean import clean_article
     from ..cluster import cluster_batch, cluster_stream, stream_order
     from ..errors import InputProblem
-    from ..store.feed import read_story_record
+    from ..feed import read_story_record
     from ..wire import likely_original, wire_groups
 
     cluster_settings, wire_settings = _stage_settings(config)

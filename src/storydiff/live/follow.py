@@ -1,5 +1,5 @@
 """``storydiff fetch`` and ``follow``: fetch pages and listings through the one ``Fetcher``,
-read them, and store the articles through ``store.feed.Feeder``, the entry point ``ingest``
+read them, and store the articles through ``feed.Feeder``, the entry point ``ingest``
 uses, so they are clustered and grouped with wire copies exactly as ingested files are (and
 take the store's writer lock the same way).
 
@@ -25,7 +25,7 @@ from ..clean import clean_article
 from ..errors import StorydiffError
 from ..model import Article, InputError
 from ..settings import Settings
-from ..store.feed import Feeder
+from ..feed import Feeder
 from ..store.sqlite import url_key
 from .feeds import Listing, read_listing
 from .fetcher import Fetched, Fetcher

@@ -80,7 +80,8 @@ def partitions(store: Any, nlp: Any, size: int, *, with_quotes: bool = False) ->
     if not ensure_tables(store):
         from ..errors import StoreError
 
-        raise StoreError(f"{store.path}: cannot create the annotation tables")
+        raise StoreError(f"{store.path}: the store has no annotation tables (schema migration 6); "
+                         "open it with this storydiff's ingest or refresh to migrate it")
     model = model_identity(nlp)
     parts: list[list[Article]] = [[]]
     for summary in sorted(store.list_stories(), key=lambda s: s.id):

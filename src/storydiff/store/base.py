@@ -58,6 +58,41 @@ class StorySummary:
 WireRecord = WireCopy[int]
 
 
+@dataclass
+class GroupRecord:
+    """A stored group of the clusterer: an event (table ``stories``) or a storyline, as the
+    store keeps it. The feeder turns it into the clusterer's own state (``cluster.StoryState``);
+    the store knows only these fields."""
+
+    id: int
+    title: str | None
+    size: int
+    first_day: int | None
+    last_day: int | None
+    centroid: dict[str, float]
+
+
+class Group(Protocol):
+    """What the store saves of a clusterer's group: ``GroupRecord``'s fields, on any object
+    (the clusterer's ``StoryState``), so the store needs no stage to save one."""
+
+    id: int
+    title: str | None
+    size: int
+    first_day: int | None
+    last_day: int | None
+    centroid: dict[str, float]
+
+
+class Merge(Protocol):
+    """A merge of two events or storylines (``storylines.Change``): ``gone`` went ``into``."""
+
+    level: str
+    kind: str
+    gone: int
+    into: int
+
+
 @dataclass(frozen=True)
 class WriterLease:
     """A held writer lock: who holds it, since when, and its place in the order of writers."""
@@ -121,13 +156,28 @@ class Store(Protocol):
 
     def signatures(self, limit: int | None = None) -> Iterator[tuple[int, bytes]]:
         """(key, MinHash signature) of the stored articles (the ``limit`` most recent), oldest
-        first, to rebuild the LSH index."""
+        first, to rebuild the LSH index. A signature is plain bytes (``signatures.pack``: hash
+        values as little-endian uint32); the store never interprets it."""
 
-    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
+    def save_signatures(self, signatures: Iterable[tuple[int, bytes]]) -> None:
+        """Replace the stored signatures of these article keys (recomputed ones)."""
+
+    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[Group],
                            removed: Iterable[int]) -> None:
         """Persist changed document frequencies and story centroids."""
 
-    def load_cluster_state(self) -> tuple[dict[str, int], int, list[object]]: ...
+    def save_storyline_state(self, storylines: Iterable[Group], removed: Iterable[int],
+                             of_event: dict[int, int], removed_events: Iterable[int]) -> None:
+        """Persist changed storylines and each changed event's storyline."""
+
+    def record_merges(self, changes: Iterable[Merge]) -> None:
+        """Keep merges so a link to a merged event or storyline redirects."""
+
+    def load_cluster_state(self) -> tuple[dict[str, int], int, list[GroupRecord]]:
+        """Document frequencies, the number of documents, and the stored events."""
+
+    def load_storyline_state(self) -> tuple[list[GroupRecord], dict[int, int]]:
+        """The stored storylines, and each event's storyline."""
 
     def list_stories(self, *, limit: int | None = None, min_size: int = 1) -> list[StorySummary]: ...
 
@@ -142,4 +192,4 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-__all__ = ["Store", "Added", "StorySummary", "WireRecord", "WriterLease"]
+__all__ = ["Store", "Added", "Group", "GroupRecord", "Merge", "StorySummary", "WireRecord", "WriterLease"]

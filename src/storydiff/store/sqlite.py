@@ -18,159 +18,13 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit, parse_qsl, urlencode
 
 from ..errors import StoreError, WriterBusy
-from ..ingest import content_key
 from ..model import Article, Evidence, Removed
-from .base import Added, StorySummary, WireRecord, WriterLease
-
-# (version, what it does, SQL). Append only: a released migration is never edited.
-MIGRATIONS: list[tuple[int, str, str]] = [
-    (1, "articles, stories, wire copies, clusterer state", """
-        CREATE TABLE articles (
-            key INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            content_key TEXT NOT NULL UNIQUE,
-            url_key TEXT UNIQUE,
-            title TEXT,
-            text TEXT NOT NULL,
-            original TEXT NOT NULL,
-            source TEXT NOT NULL,
-            outlet TEXT,
-            url TEXT,
-            published TEXT,
-            published_inferred INTEGER NOT NULL DEFAULT 0,
-            published_evidence TEXT,
-            agency TEXT,
-            dateline TEXT,
-            removed TEXT NOT NULL DEFAULT '[]',
-            story INTEGER,
-            wire_group INTEGER,
-            signature BLOB,
-            ingested_at TEXT NOT NULL
-        );
-        CREATE INDEX articles_story ON articles(story);
-        CREATE INDEX articles_wire_group ON articles(wire_group);
-        CREATE TABLE stories (
-            id INTEGER PRIMARY KEY,
-            title TEXT,
-            size INTEGER NOT NULL,
-            first_day INTEGER,
-            last_day INTEGER,
-            centroid TEXT NOT NULL
-        );
-        CREATE TABLE wire_copies (
-            article INTEGER PRIMARY KEY REFERENCES articles(key),
-            wire_group INTEGER NOT NULL,
-            original INTEGER NOT NULL REFERENCES articles(key),
-            similarity REAL NOT NULL,
-            added TEXT NOT NULL,
-            removed TEXT NOT NULL,
-            title_changed INTEGER NOT NULL
-        );
-        CREATE INDEX wire_copies_group ON wire_copies(wire_group);
-        CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """),
-    (2, "cache each story's count of independent sources", """
-        ALTER TABLE stories ADD COLUMN sources INTEGER;
-    """),
-    (3, "article versions, HTTP validators per URL, modified time and paywall flag (storydiff.live)", """
-        ALTER TABLE articles ADD COLUMN modified TEXT;
-        ALTER TABLE articles ADD COLUMN partial TEXT;
-        CREATE TABLE versions (
-            article INTEGER NOT NULL REFERENCES articles(key),
-            number INTEGER NOT NULL,
-            title TEXT,
-            text TEXT NOT NULL,
-            original TEXT NOT NULL,
-            removed TEXT NOT NULL DEFAULT '[]',
-            published TEXT,
-            modified TEXT,
-            content_key TEXT NOT NULL,
-            stored_at TEXT NOT NULL,
-            PRIMARY KEY (article, number)
-        );
-        CREATE TABLE http_cache (
-            url TEXT PRIMARY KEY,
-            etag TEXT,
-            last_modified TEXT,
-            checked_at TEXT NOT NULL,
-            body BLOB
-        );
-    """),
-    (4, "storylines: events grouped over time, each event's storyline, merges at either level", """
-        CREATE TABLE storylines (
-            id INTEGER PRIMARY KEY,
-            title TEXT,
-            size INTEGER NOT NULL,
-            first_day INTEGER,
-            last_day INTEGER,
-            centroid TEXT NOT NULL
-        );
-        CREATE TABLE event_storylines (story INTEGER PRIMARY KEY, storyline INTEGER NOT NULL);
-        CREATE INDEX event_storylines_line ON event_storylines(storyline);
-        CREATE TABLE merges (
-            level TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            gone INTEGER NOT NULL,
-            into_id INTEGER NOT NULL,
-            at TEXT NOT NULL
-        );
-        CREATE INDEX merges_gone ON merges(level, gone);
-        -- a store made before storylines: each event its own storyline, so every event has one
-        INSERT INTO storylines SELECT id, title, size, first_day, last_day, centroid FROM stories;
-        INSERT INTO event_storylines SELECT id, id FROM stories;
-    """),
-    (5, "stored story results (storydiff.results) and full-text search over articles (the web app)", """
-        CREATE TABLE story_results (
-            story INTEGER PRIMARY KEY,
-            key TEXT,
-            stale INTEGER NOT NULL DEFAULT 1,
-            comparison TEXT,
-            brief TEXT,
-            series TEXT,
-            error TEXT,
-            conflicts INTEGER NOT NULL DEFAULT 0,
-            findings INTEGER NOT NULL DEFAULT 0,
-            computed_at TEXT
-        );
-        CREATE INDEX articles_outlet ON articles(outlet);
-        CREATE INDEX stories_list ON stories(last_day, size, first_day, title);
-        CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, outlet, content='articles', content_rowid='key');
-        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (new.key, new.title, new.text, new.outlet);
-        END;
-        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text, outlet)
-            VALUES ('delete', old.key, old.title, old.text, old.outlet);
-        END;
-        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, outlet ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text, outlet)
-            VALUES ('delete', old.key, old.title, old.text, old.outlet);
-            INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (new.key, new.title, new.text, new.outlet);
-        END;
-    """),
-]
-SCHEMA_VERSION = MIGRATIONS[-1][0]
-
-_TRACKING = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid",
-             "gclid", "ocid", "cmpid", "ref", "smid")
-
-
-def url_key(url: str | None) -> str | None:
-    """A URL reduced to what identifies the page: no scheme, ``www.``, fragment, tracking
-    parameters or trailing slash, host lower-cased."""
-    if not url or not url.strip():
-        return None
-    parts = urlsplit(url.strip())
-    if not parts.netloc:
-        return url.strip()
-    host = parts.netloc.lower().removeprefix("www.")
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if k.lower() not in _TRACKING))
-    return urlunsplit(("", host, parts.path.rstrip("/") or "/", query, ""))[2:]
+from .base import Added, Group, GroupRecord, Merge, StorySummary, WireRecord, WriterLease
+from .identity import content_key, url_key
+from .results_sql import StoredResults
+from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def _fits(number: int) -> bool:
@@ -215,7 +69,7 @@ def _explain(path: str, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"{path}: database error: {message}")
 
 
-class SQLiteStore:
+class SQLiteStore(StoredResults):
     """A ``Store`` in one SQLite file.
 
     >>> store = SQLiteStore("storydiff.db")            # doctest: +SKIP
@@ -535,8 +389,12 @@ class SQLiteStore:
                          "ORDER BY key DESC LIMIT ?", (limit,)).fetchall()
         yield from reversed(rows)
 
+    def save_signatures(self, signatures: Iterable[tuple[int, bytes]]) -> None:
+        self._db.executemany("UPDATE articles SET signature = ? WHERE key = ?",
+                             [(blob, key) for key, blob in signatures])
+
     # -- clusterer state ---------------------------------------------------------------
-    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[object],
+    def save_cluster_state(self, df: dict[str, int], n_docs: int, stories: Iterable[Group],
                            removed: Iterable[int]) -> None:
         self._db.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = excluded.df",
                              list(df.items()))
@@ -547,20 +405,20 @@ class SQLiteStore:
              for s in stories])
         self._db.executemany("DELETE FROM stories WHERE id = ?", [(story,) for story in removed])
 
-    def load_cluster_state(self) -> tuple[dict[str, int], int, list[object]]:
-        from ..cluster import StoryState
-
+    def load_cluster_state(self) -> tuple[dict[str, int], int, list[GroupRecord]]:
         df = dict(self._run("SELECT term, df FROM term_df"))
         row = self._run("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
+        return df, int(row[0]) if row else 0, self._groups("stories")
+
+    def _groups(self, table: str) -> list[GroupRecord]:
+        """The stored events (``stories``) or ``storylines``, in key order."""
         # terms interned as in cluster.article_features: one string per term, not per story
-        stories = [StoryState(id=i, title=t, size=n, first_day=f, last_day=l,
-                              centroid={sys.intern(k): v for k, v in json.loads(c).items()})
-                   for i, t, n, f, l, c in self._run(
-                       "SELECT id, title, size, first_day, last_day, centroid FROM stories")]
-        return df, int(row[0]) if row else 0, stories
+        return [GroupRecord(group, title, size, first, last, {sys.intern(k): v for k, v in json.loads(c).items()})
+                for group, title, size, first, last, c in self._run(
+                    f"SELECT id, title, size, first_day, last_day, centroid FROM {table} ORDER BY id")]
 
     # -- storylines (storydiff.storylines) -------------------------------------------------
-    def save_storyline_state(self, storylines: Iterable[object], removed: Iterable[int],
+    def save_storyline_state(self, storylines: Iterable[Group], removed: Iterable[int],
                              of_event: dict[int, int], removed_events: Iterable[int]) -> None:
         self._db.executemany(
             "INSERT OR REPLACE INTO storylines (id, title, size, first_day, last_day, centroid) VALUES (?,?,?,?,?,?)",
@@ -570,16 +428,10 @@ class SQLiteStore:
         self._db.executemany("INSERT OR REPLACE INTO event_storylines VALUES (?, ?)", list(of_event.items()))
         self._db.executemany("DELETE FROM event_storylines WHERE story = ?", [(e,) for e in removed_events])
 
-    def load_storyline_state(self) -> tuple[list[object], dict[int, int]]:
-        from ..cluster import StoryState
+    def load_storyline_state(self) -> tuple[list[GroupRecord], dict[int, int]]:
+        return self._groups("storylines"), dict(self._run("SELECT story, storyline FROM event_storylines"))
 
-        lines = [StoryState(id=i, title=t, size=n, first_day=f, last_day=l,
-                            centroid={sys.intern(k): v for k, v in json.loads(c).items()})
-                 for i, t, n, f, l, c in self._run(
-                     "SELECT id, title, size, first_day, last_day, centroid FROM storylines")]
-        return lines, dict(self._run("SELECT story, storyline FROM event_storylines"))
-
-    def record_merges(self, changes: Iterable[object]) -> None:
+    def record_merges(self, changes: Iterable[Merge]) -> None:
         """Keep merges (``storylines.Change``) so a link to a merged event or storyline redirects."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self._db.executemany("INSERT INTO merges VALUES (?,?,?,?,?)",
@@ -694,105 +546,6 @@ class SQLiteStore:
         """``body`` only for what must be re-read on a 304 (robots.txt), not for pages."""
         self._run("INSERT OR REPLACE INTO http_cache VALUES (?,?,?,?,?)",
                   (url, etag, last_modified, datetime.now(timezone.utc).isoformat(timespec="seconds"), body))
-
-    # -- stored story results and search (storydiff.results, the web app) -----------------------
-    def mark_stale(self, stories: Iterable[int] = (), *, articles: Iterable[int] = ()) -> None:
-        """Mark the stored results of these stories (and of the stories of these article keys)
-        out of date, so that ``storydiff refresh`` recomputes them."""
-        self._db.executemany("INSERT INTO story_results (story, stale) VALUES (?, 1) "
-                             "ON CONFLICT(story) DO UPDATE SET stale = 1", [(s,) for s in stories])
-        self._db.executemany("INSERT INTO story_results (story, stale) SELECT story, 1 FROM articles "
-                             "WHERE key = ? AND story IS NOT NULL ON CONFLICT(story) DO UPDATE SET stale = 1",
-                             [(k,) for k in articles])
-
-    def story_keys(self) -> dict[int, list[str]]:
-        """Each story's articles' content keys, sorted: what a stored result is keyed by."""
-        found: dict[int, list[str]] = {}
-        for story, key in self._run("SELECT story, content_key FROM articles WHERE story IS NOT NULL "
-                                    "ORDER BY story, content_key"):
-            found.setdefault(story, []).append(key)
-        return found
-
-    def content_keys(self, story: int) -> list[str]:
-        return [row[0] for row in self._run("SELECT content_key FROM articles WHERE story = ? "
-                                            "ORDER BY content_key", (story,))]
-
-    def save_result(self, story: int, key: str, *, comparison: str | None, brief: str | None,
-                    series: str | None, error: str | None, conflicts: int, findings: int) -> None:
-        self._run("INSERT OR REPLACE INTO story_results VALUES (?,?,0,?,?,?,?,?,?,?)",
-                  (story, key, comparison, brief, series, error, conflicts, findings,
-                   datetime.now(timezone.utc).isoformat(timespec="seconds")))
-
-    def stored_result(self, story: int) -> dict | None:
-        row = self._run("SELECT story, key, stale, comparison, brief, series, error, conflicts, findings, "
-                        "computed_at FROM story_results WHERE story = ?", (story,)).fetchone()
-        names = ("story", "key", "stale", "comparison", "brief", "series", "error", "conflicts", "findings",
-                 "computed_at")
-        return dict(zip(names, row)) if row else None
-
-    def result_stamp(self, story: int) -> tuple | None:
-        """(key, stale, computed_at) of a story's stored result: what identifies its pages."""
-        return self._run("SELECT key, stale, computed_at FROM story_results WHERE story = ?", (story,)).fetchone()
-
-    def result_states(self) -> dict[int, tuple[str | None, bool]]:
-        """(key, stale) of every stored result, by story."""
-        return {story: (key, bool(stale)) for story, key, stale in
-                self._run("SELECT story, key, stale FROM story_results")}
-
-    def drop_results(self, stories: Iterable[int]) -> None:
-        self._db.executemany("DELETE FROM story_results WHERE story = ?", [(s,) for s in stories])
-
-    def find_stories(self, *, query: str | None = None, outlet: str | None = None, since: date | None = None,
-                     until: date | None = None, conflicts: bool = False, min_size: int = 1,
-                     sort: str = "recent", limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
-        """One page of stories matching the filters, and how many match: ``query`` is full-text
-        (FTS5, every word must occur in one article), ``sort`` "recent" or "disputed".
-
-        Over the clusterer's ``stories`` rows (size, days, title kept per story), not a GROUP BY
-        of ``articles``: over 10,000 articles the grouped query took 1.0-1.2 s a page, this one
-        a few milliseconds (benchmarks/web_load.py)."""
-        where, params = ["s.size >= ?"], [min_size]
-        if query:
-            words = [w for w in query.replace('"', " ").split() if w]
-            if words:
-                where.append("s.id IN (SELECT story FROM articles WHERE key IN "
-                             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
-                params.append(" ".join(f'"{w}"' for w in words))
-        if outlet:
-            where.append("s.id IN (SELECT story FROM articles WHERE outlet = ?)")
-            params.append(outlet)
-        if since:
-            where.append("s.last_day >= ?")
-            params.append(since.toordinal())
-        if until:
-            where.append("s.first_day <= ?")
-            params.append(until.toordinal())
-        if conflicts:
-            where.append("r.conflicts > 0")
-        order = ("COALESCE(r.conflicts, 0) DESC, s.size DESC, s.id" if sort == "disputed"
-                 else "s.last_day DESC, s.id DESC")  # NULL days sort last
-        base = f"FROM stories s LEFT JOIN story_results r ON r.story = s.id WHERE {' AND '.join(where)}"
-        # A search counts its matches with the page (a window): one full-text match a page, not
-        # two; a plain list counts apart, as the window would make it scan past the page.
-        window = "COUNT(*) OVER ()" if query else "NULL"
-        rows = self._run(f"SELECT s.id, s.size, s.first_day, s.last_day, s.title, r.conflicts, r.findings, r.stale, "
-                         f"r.key IS NOT NULL, {window} {base} ORDER BY {order} LIMIT ? OFFSET ?",
-                         [*params, limit, offset]).fetchall()
-        total = (rows[0][-1] if rows and query else self._run(f"SELECT COUNT(*) {base}", params).fetchone()[0])
-        found = []
-        for story, size, first, last, title, conflict_count, findings, stale, compared, _ in rows:
-            sources = self._run("SELECT COUNT(DISTINCT COALESCE(wire_group, -key)) FROM articles WHERE story = ?",
-                                (story,)).fetchone()[0]
-            found.append({"story": story, "size": size, "sources": sources,
-                          "first": date.fromordinal(first) if first else None,
-                          "last": date.fromordinal(last) if last else None, "title": title,
-                          "conflicts": conflict_count, "findings": findings, "stale": stale, "compared": compared,
-                          "lead": None if title else self._lead_of(story)})
-        return found, total
-
-    def outlets(self) -> list[str]:
-        return [row[0] for row in self._run("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL "
-                                            "ORDER BY outlet")]
 
     def integrity_check(self) -> str:
         return self._run("PRAGMA integrity_check").fetchone()[0]

@@ -69,15 +69,21 @@ def _compared(articles: Sequence[Article], settings: Settings, annotator: Annota
 
 def timexes_of(articles: Sequence[Article], annotated: Sequence[AnnotatedArticle]) -> dict[str, list[Mention]]:
     """Article id -> the time expressions of its text, from ``annotated``, for each article
-    annotated with the same text and publication date (relative dates are resolved against
-    it; a comparison infers missing dates, so its articles may carry one the caller's lack)."""
+    annotated with the same text: the annotation's own when it was resolved against the same
+    publication date, else read again from its kept parse (a comparison infers missing
+    dates, so its articles may carry one the caller's lack). Never parses."""
+    from .annotate.temporal import find_timexes
+
     by_id = {item.id: item for item in annotated}
     found: dict[str, list[Mention]] = {}
     for article in articles:
         item = by_id.get(article.id)
-        if item is None or item.article.text != article.text or item.article.published_date != article.published_date:
+        if item is None or item.article.text != article.text:
             continue
-        found[article.id] = [m for m in item.mentions if m.field == "text" and m.label == "TIMEX3"]
+        if item.article.published_date == article.published_date:
+            found[article.id] = [m for m in item.mentions if m.field == "text" and m.label == "TIMEX3"]
+        elif item.doc is not None:
+            found[article.id] = find_timexes(article.text, article.published_date, doc=item.doc)
     return found
 
 

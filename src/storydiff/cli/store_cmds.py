@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from ..render.jsonout import dumps
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
 from ._app import settings_or_exit
 
@@ -166,7 +166,7 @@ def stories(
         store.close()
     if as_json:
         for story in found:
-            print(json.dumps(story.as_record()))
+            print(dumps(story.as_record(), compact=True))
         return
     table = Table("story", "articles", "sources", "from", "to", "title")
     for story in found:
@@ -241,7 +241,6 @@ def cluster(
     group is named by the id of its likely original.
     """
     from ..pipeline import cluster_file
-    from ..render.jsonout import dumps
 
     cluster_settings, wire_settings = _stage_settings(config)
     if not file.exists():

@@ -97,8 +97,8 @@ def test_annotate_json_follows_its_schema(tmp_path):
 
 def test_cluster_file_is_the_cluster_commands_work(tmp_path):
     from storydiff.pipeline import cluster_file
-    from storydiff.store.feed import stage_settings
     from storydiff.settings import load_settings
+    from storydiff.store.feed import stage_settings
 
     flood = ("Flood waters rose along the Marren river on Tuesday, forcing 2,000 residents of Eastbury "
              "to leave their homes as the regional council opened three shelters.")

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Article, Evidence, Finding, Mention, Sentence
-from .concepts import SUPPORT_THRESHOLD, _unit, _Unit, support_score
+from .concepts import SUPPORT_THRESHOLD, _Unit, _unit, support_score
 from .model import Brief, BriefSentence, TimelineEvent
 from .select import SelectionWeights, _select
 from .sentences import split_sentences

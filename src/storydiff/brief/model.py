@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import Evidence
 
+
 @dataclass
 class BriefSentence:
     """One sentence of the brief.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .concepts import _Unit
 
+
 @dataclass(frozen=True)
 class SelectionWeights:
     """Weights of the concept-coverage objective, chosen on DUC 2004 (benchmarks/brief.py;

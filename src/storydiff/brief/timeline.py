@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..model import Article, Evidence, Mention, Sentence
-from .concepts import SUPPORT_THRESHOLD, _unit, _Unit, support_score
+from .concepts import SUPPORT_THRESHOLD, _Unit, _unit, support_score
 from .model import TimelineEvent
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")

@@ -121,7 +121,7 @@ def render_json(comparison: Comparison) -> str:
 
 
 def _reading(value: Any) -> Any:
-    if is_dataclass(value):
+    if is_dataclass(value) and not isinstance(value, type):
         return {k: _jsonable(v) if isinstance(v, float) else v for k, v in asdict(value).items()}
     return value
 

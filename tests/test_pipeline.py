@@ -44,6 +44,12 @@ def parsed(monkeypatch):
 
     monkeypatch.setattr(Language, "pipe", pipe)
     monkeypatch.setattr(Language, "__call__", call)
+    from storydiff.annotate.nlp import load_nlp
+    from storydiff.settings import default_settings
+
+    nlp = load_nlp(default_settings().spacy_model)
+    if "pipe" in vars(nlp):  # left on the shared pipeline by a test that patched it (monkeypatch restores by setattr)
+        monkeypatch.setattr(nlp, "pipe", pipe.__get__(nlp))
     return seen
 
 

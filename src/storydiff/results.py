@@ -138,10 +138,10 @@ class RefreshReport:
 def compute(store, story: int, settings: Settings) -> dict[str, Any]:
     """The columns of one story's result (no write): its comparison, brief and series as JSON,
     or the error that stopped it (a story of one source cannot be compared)."""
-    from .brief import _brief_dict, summarise
-    from .compare import compare_articles
     from .errors import StorydiffError
-    from .render.jsonout import comparison_dict
+    from .pipeline import compare_story
+    from .render.brief import brief_dict
+    from .render.jsonout import comparison_dict, dumps
     from .store import story_sources
 
     articles, _ = story_sources(store, story)
@@ -150,14 +150,14 @@ def compute(store, story: int, settings: Settings) -> dict[str, Any]:
                 "error": f"one independent source ({len(articles)} article(s) after wire copies): "
                          "nothing to compare"}
     try:
-        comparison = compare_articles(articles, settings)
+        run = compare_story(articles, settings, brief=True)
     except StorydiffError as exc:
         return {"comparison": None, "brief": None, "series": None, "conflicts": 0, "findings": 0,
                 "error": str(exc)}
-    brief = summarise(comparison.articles, settings.brief_words, findings=comparison.findings)
-    return {"comparison": json.dumps(comparison_dict(comparison), ensure_ascii=False),
-            "brief": json.dumps(_brief_dict(brief), ensure_ascii=False, default=str),
-            "series": json.dumps(series_dicts(comparison), ensure_ascii=False),
+    comparison = run.comparison
+    return {"comparison": dumps(comparison_dict(comparison), compact=True),
+            "brief": dumps(brief_dict(run.brief), compact=True),
+            "series": dumps(series_dicts(comparison), compact=True),
             "conflicts": sum(f.type == "conflict" for f in comparison.findings),
             "findings": len(comparison.findings), "error": None}
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
 import typer
@@ -14,25 +12,9 @@ from rich.table import Table
 from ..annotate import annotate_articles
 from ..prepare import prepare
 from ..ingest import read_articles
+from ..render.jsonout import annotation_dict, dumps
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, settings_or_exit
 from .options import PUBLISHED_HELP, check_output, published_option, report_inputs
-
-
-def _value(value):
-    if is_dataclass(value):
-        data = asdict(value)
-        return {k: (None if isinstance(v, float) and v in (float("inf"), float("-inf")) else v)
-                for k, v in data.items()}
-    return value
-
-
-def mention_dict(mention) -> dict:
-    value = mention.value
-    kind = getattr(value, "type", None) or mention.kind
-    return {"type": kind.upper() if hasattr(value, "type") else mention.kind, "kind": mention.kind,
-            "field": mention.field, "start": mention.start, "end": mention.end, "text": mention.text,
-            "value": getattr(value, "value", None) if hasattr(value, "type") else _value(value),
-            "modifier": getattr(value, "modifier", None), "label": mention.label}
 
 
 @app.command()
@@ -53,17 +35,9 @@ def annotate(
         raise typer.Exit(EXIT_NOTHING_DONE)
     wanted = set(kinds.split(",")) if kinds else None
     annotated = annotate_articles(prepare(result.articles), settings)
-    records = []
-    for item in annotated:
-        mentions = [mention_dict(m) for m in item.mentions if wanted is None or m.kind in wanted]
-        quotes = [{"content": asdict(q.content), "speaker": asdict(q.speaker) if q.speaker else None,
-                   "cue": asdict(q.cue) if q.cue else None, "direct": q.direct,
-                   "speaker_entity": q.speaker_entity} for q in item.quotes]
-        records.append({"id": item.id, "published": str(item.article.published) if item.article.published else None,
-                        "published_inferred": item.article.published_inferred,
-                        "mentions": mentions, "quotes": quotes if wanted is None or "quote" in wanted else []})
+    records = [annotation_dict(item, wanted) for item in annotated]
     if fmt == "json":
-        text = json.dumps(records if len(records) > 1 else records[0], ensure_ascii=False, indent=2)
+        text = dumps(records if len(records) > 1 else records[0])
     else:
         console = Console(record=True, width=120, file=open("/dev/null", "w"))
         for record in records:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import typer
 
-from ..brief import BRIEF_FORMATS, render_brief, summarise
 from ..clean import clean_article
 from ..errors import StorydiffError
 from ..ingest import read_articles
+from ..pipeline import brief_story
+from ..render.brief import BRIEF_FORMATS, render_brief
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
 from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
                       report_warnings)
@@ -37,18 +38,13 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
         err_console.print("nothing to summarise: no readable article among the inputs", markup=False)
         return EXIT_NOTHING_DONE
     try:
-        findings = None
-        if len(articles) >= 2:  # the conflicts the brief must state come from the comparison
-            from ..compare import compare_articles
-
-            comparison = compare_articles(articles, settings)
-            findings = comparison.findings
-            report_warnings(comparison.warnings)
-        brief = summarise(articles, words, findings=findings)
+        run = brief_story(articles, settings, words=words)
     except StorydiffError as exc:
         err_console.print(str(exc), markup=False)
         return EXIT_NOTHING_DONE
-    rendered = render_brief(brief, fmt, articles)
+    if run.comparison is not None:
+        report_warnings(run.comparison.warnings)
+    rendered = render_brief(run.brief, fmt, articles)
     if output is None:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
     else:

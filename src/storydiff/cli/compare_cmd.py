@@ -9,9 +9,9 @@ from pathlib import Path
 import typer
 
 from .. import rules
-from ..compare import compare_articles
 from ..errors import StorydiffError
 from ..ingest import read_articles
+from ..pipeline import compare_story
 from ..render import FORMATS, render
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
 from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
@@ -49,19 +49,15 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
             "give two or more reports of the same story", markup=False)
         return EXIT_NOTHING_DONE
     try:
-        comparison = compare_articles(result.articles, settings)
+        run = compare_story(result.articles, settings, brief=with_brief if with_brief is not None else fmt == "html")
     except StorydiffError as exc:
         err_console.print(str(exc), markup=False)
         return EXIT_NOTHING_DONE
+    comparison = run.comparison
     comparison.errors = result.errors
     report_warnings(comparison.warnings)
     comparison.warnings = result.warnings + comparison.warnings
-    brief = None
-    if with_brief if with_brief is not None else fmt == "html":
-        from ..brief import summarise
-
-        brief = summarise(comparison.articles, settings.brief_words, findings=comparison.findings)
-    _write(render(comparison, fmt, brief), output)
+    _write(render(comparison, fmt, run.brief), output)
     return EXIT_SOME_INPUTS_BAD if result.errors else EXIT_OK
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import signal
 import threading
@@ -11,6 +10,7 @@ from typing import Optional
 
 import typer
 
+from ..render.jsonout import dumps
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
 from .store_cmds import _CONFIG_HELP, _DB_HELP, _db_path, _hold_writer_lock, _open, _stage_settings
 
@@ -193,7 +193,7 @@ def revisions(
     found = find_revisions(versions)
     series = figure_series(versions, found)
     if fmt == "json":
-        typer.echo(json.dumps(revisions_record(url, versions, found, series), ensure_ascii=False, indent=2))
+        typer.echo(dumps(revisions_record(url, versions, found, series)))
         raise typer.Exit(EXIT_OK)
     current = versions[-1][2]
     typer.echo(f"{current.url or url} ({current.outlet or 'unknown outlet'}): {len(versions)} version(s)")

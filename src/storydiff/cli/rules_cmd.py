@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 
 from .. import rules
+from ..render.jsonout import dumps
 from ._app import EXIT_NOTHING_DONE, app, err_console
 from .compare_cmd import _write
 
@@ -30,7 +30,7 @@ def rules_command(
     if fmt == "md":
         text = rules.markdown()
     elif fmt == "json":
-        text = json.dumps([rules.as_dict(r) for r in found], ensure_ascii=False, indent=2)
+        text = dumps([rules.as_dict(r) for r in found])
     else:
         text = "\n".join(f"{r.name}  [{r.family}]\n    {r.doc}" + (f"\n    effect: {r.effect}" if r.effect else "")
                          for r in found)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from ..render.jsonout import dumps
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
 from ._app import settings_or_exit
 
@@ -166,7 +166,7 @@ def stories(
         store.close()
     if as_json:
         for story in found:
-            print(json.dumps(story.as_record()))
+            print(dumps(story.as_record(), compact=True))
         return
     table = Table("story", "articles", "sources", "from", "to", "title")
     for story in found:
@@ -209,23 +209,18 @@ def show(
                           markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
     # Imported here: compare and render are separate stages that need not be loaded to store.
-    from ..annotate.stored import compare_stored
+    from ..pipeline import compare_story
     from ..render import render
+    from .options import report_warnings
 
     try:
         with _open(db) as annotations:  # each article's parse is read from the store, or kept there
-            comparison = compare_stored(articles, annotations)
+            run = compare_story(articles, brief=brief if brief is not None else fmt == "html", store=annotations)
     except StorydiffError as exc:
         err_console.print(f"error: story {story}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
-    from .options import report_warnings
-
+    comparison, story_brief = run.comparison, run.brief
     report_warnings(comparison.warnings)
-    story_brief = None
-    if brief if brief is not None else fmt == "html":
-        from ..brief import summarise
-
-        story_brief = summarise(comparison.articles, findings=comparison.findings)
     from ..live.revisions import corrected_conflicts, with_corrections
 
     corrected = corrected_conflicts(comparison.articles, versions, comparison.findings)
@@ -245,57 +240,24 @@ def cluster(
     Writes one JSON line per article: {"id": ..., "story": ..., "wire_group": ...}; the wire
     group is named by the id of its likely original.
     """
-    from ..clean import clean_article
-    from ..cluster import cluster_batch, cluster_stream, stream_order
-    from ..errors import InputProblem
-    from ..feed import read_story_record
-    from ..wire import likely_original, wire_groups
+    from ..pipeline import cluster_file
 
     cluster_settings, wire_settings = _stage_settings(config)
     if not file.exists():
         err_console.print(f"error: {file}: no such file", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
-    articles, ids, bad = [], [], 0
-    for number, line in enumerate(file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{file}:{number}"
-        try:
-            record = json.loads(line)
-            article = clean_article(read_story_record(record, where, f"{file.stem}-{number}"))
-        except json.JSONDecodeError as exc:
-            err_console.print(f"skipped {where}: malformed JSON at column {exc.colno}: {exc.msg}", markup=False)
-            bad += 1
-            continue
-        except InputProblem as exc:
-            err_console.print(f"skipped {exc}", markup=False)
-            bad += 1
-            continue
-        articles.append(article)
-        ids.append(record.get("id") if record.get("id") is not None else article.id)
-    if not articles:
+    clustered = cluster_file(file, cluster_settings, wire_settings, stream=stream)
+    for problem in clustered.skipped:
+        err_console.print(f"skipped {problem}", markup=False)
+    if not clustered.ids:
         err_console.print(f"error: {file}: no readable article", markup=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
-    if stream:
-        order = stream_order(articles)
-        labels_in_order = cluster_stream([articles[i] for i in order], cluster_settings)
-        labels = [0] * len(articles)
-        for position, index in enumerate(order):
-            labels[index] = labels_in_order[position]
-    else:
-        labels = cluster_batch(articles, cluster_settings)
-    groups = wire_groups(articles, wire_settings)
-    members: dict[int, list[int]] = {}
-    for index, group in enumerate(groups):
-        members.setdefault(group, []).append(index)
-    original = {group: keys[likely_original([(k, articles[k]) for k in keys])] for group, keys in members.items()}
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for index, article_id in enumerate(ids):
-            out.write(json.dumps({"id": article_id, "story": labels[index],
-                                  "wire_group": ids[original[groups[index]]]}) + "\n")
+        for record in clustered.records():
+            out.write(dumps(record, compact=True) + "\n")
     finally:
         if output:
             out.close()
-    if bad:
+    if clustered.skipped:
         raise typer.Exit(EXIT_SOME_INPUTS_BAD)

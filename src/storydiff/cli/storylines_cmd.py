@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from ..render.jsonout import dumps
 from ._app import EXIT_NOTHING_DONE, app, err_console
 from .store_cmds import _DB_HELP, _db_path, _open, _store_failed
 
@@ -42,7 +42,7 @@ def storylines(
         store.close()
     if fmt == "json":
         for record in found:
-            print(json.dumps(record))
+            print(dumps(record, compact=True))
         return
     from rich.console import Console
     from rich.markup import escape
@@ -85,7 +85,7 @@ def storyline(
     if fmt == "json":
         from ..render.jsonout import series_dict
 
-        print(json.dumps({**view, "series": [series_dict(s) for s in view["series"]]}, indent=2))
+        print(dumps({**view, "series": [series_dict(s) for s in view["series"]]}))
         return
     print(f"storyline {view['storyline']}: {view['title'] or ''}")
     print(f"{view['first'] or '?'} to {view['last'] or '?'}; {len(view['events'])} event(s); "

@@ -12,7 +12,7 @@ def render(comparison: Comparison, fmt: str = "text", brief=None) -> str:
     shown above the findings in HTML and after them in the other formats."""
     text = _render(comparison, fmt, brief)
     if brief is not None and fmt in ("text", "md"):
-        from ..brief import render_brief
+        from .brief import render_brief
 
         text += "\n" + render_brief(brief, fmt, comparison.articles)
     return text

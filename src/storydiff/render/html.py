@@ -5,62 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
-
 from ..model import Article, Comparison, Finding
+from .jinja import render_page, static_text
 from .text import UNIQUES_PER_SOURCE, shown_uniques
 
 # Overlapping spans (a conflicting date inside a corroborated sentence) show the most
 # important finding's colour; all their finding ids stay in the title attribute.
 PRIORITY = {"conflict": 0, "agreement": 1, "unique": 2}
-
-# The page's CSS and script: inlined into the self-contained report (``compare --format html``),
-# linked from ``assets`` by the web app, whose Content-Security-Policy forbids inline code.
-ASSETS = Path(__file__).parent
-REPORT_CSS = (ASSETS / "report.css").read_text(encoding="utf-8")
-REPORT_JS = (ASSETS / "report.js").read_text(encoding="utf-8")
-
-TEMPLATE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>storydiff: {{ title }}</title>
-{% if assets %}<link rel="stylesheet" href="{{ assets }}/report.css">{% else %}<style>
-{{ css|safe }}main{grid-template-columns:minmax(300px,1fr) {{ columns }}}
-</style>{% endif %}</head><body>
-<header>{% if home %}<p><a class="home" href="{{ home }}">← all stories</a></p>{% endif %}<h1>{{ title }}</h1>
-<p class="legend">{{ counts.conflict }} conflicts · {{ counts.agreement }} agreements · {{ counts.unique }} statements only one source makes ·
-<span><mark class="conflict">conflict</mark></span><span><mark class="agreement">agreement</mark></span><span><mark class="unique">only one source</mark></span></p>
-{% if errors %}<p class="errors">Skipped inputs: {% for e in errors %}{{ e.source }}: {{ e.message }}{% if not loop.last %}; {% endif %}{% endfor %}</p>{% endif %}
-{% if warnings %}<ul class="warnings">{% for w in warnings %}<li>{{ w.source }}: {{ w.message }}</li>{% endfor %}</ul>{% endif %}
-</header>
-<main>
-<section>{% if brief %}<h2>Brief</h2>
-<ol class="brief">{% for b in brief.sentences %}<li>{{ b.text }}{% for v in b.versions %} <b>[{{ names.get(v.article, v.article) }}: {{ v.text }}]</b>{% endfor %} <small>[{% for e in b.evidence %}{% if b.conflict %}<a href="#{{ b.conflict }}">{{ names.get(e.article, e.article) }}</a>{% else %}<a href="#article-{{ positions[e.article] }}">{{ names.get(e.article, e.article) }}</a>{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}]{% if b.unique %} only one source{% endif %}</small></li>{% endfor %}</ol>
-{% if brief.disputes %}<h3>Where sources disagree</h3><ul class="disputes">{% for d in brief.disputes %}<li><a href="#{{ d.conflict }}">{{ d.text }}</a></li>{% endfor %}</ul>{% endif %}
-{% if brief.timeline %}<h3>Timeline</h3><ul class="timeline">{% for t in brief.timeline %}<li><time>{{ t.date }}</time> {{ t.text|truncate(160) }} <small>[{% for a in t.sources %}{{ names.get(a, a) }}{% if not loop.last %}, {% endif %}{% endfor %}]{% if t.date_conflict %} <b>sources give different dates</b>{% endif %}</small></li>{% endfor %}</ul>{% endif %}
-{% endif %}{% if series %}<h2>Figures that moved</h2>
-<ul class="series">{% for s in series %}<li id="{{ s.id }}"><b>{{ s.about }}</b> {{ s.direction }}: {% for p in s.points %}<a href="#{{ s.finding }}">{{ p.evidence.text }}</a> <small>({{ names.get(p.article, p.article) }}{% if p.published %}, {{ p.published }}{% endif %})</small>{% if not loop.last %} → {% endif %}{% endfor %}</li>{% endfor %}</ul>
-{% endif %}<h2>Findings</h2>
-<ol class="findings">
-{% for f in findings %}<li id="{{ f.id }}"><span class="tag {{ f.type }}">{{ f.type }}{% if f.type == 'conflict' %}: {{ f.kind }}{% endif %}</span>
-<b>{{ f.about }}</b> <small>({{ '%.2f'|format(f.confidence) }}{% if f.likely_update %}, likely an update over time{% endif %})</small>
-{% for e in f.evidence %}<a class="ev" href="#{{ f.id }}-{{ loop.index0 }}" data-target="{{ f.id }}-{{ loop.index0 }}">{{ names[e.article] }}{% if e.field == 'title' %} (title){% endif %}: “{{ e.text|truncate(140) }}”{% if e.value and e.value != e.text %} = {{ e.value }}{% endif %}</a>{% endfor %}
-</li>{% endfor %}
-</ol>{% if hidden %}<p class="legend">{{ hidden }} more statements only one source makes are in the JSON output.</p>{% endif %}</section>
-{% for a in articles %}<section id="article-{{ loop.index0 }}"><h2>{{ names[a.id] }}</h2>
-<div class="meta">{{ a.id }}{% if a.published %} · published {{ a.published }}{% if a.published_inferred %} (inferred){% endif %}{% endif %}{% if a.agency %} · agency {{ a.agency }}{% endif %}{% if a.dateline %} · dateline {{ a.dateline }}{% endif %}{% if links[a.id] %} · <a href="{{ links[a.id] }}" rel="noopener noreferrer">link</a>{% elif a.url %} · <span class="url">{{ a.url }}</span>{% endif %}</div>
-{% if a.title %}<div class="title">{{ bodies[a.id].title }}</div>{% endif %}
-<div class="body">{{ bodies[a.id].text }}</div>
-{% if a.removed %}<details class="removed"><summary>{{ a.removed|length }} piece(s) removed from the input</summary><ul>{% for r in a.removed %}<li>{{ r.reason }}: “{{ r.text|truncate(160) }}”</li>{% endfor %}</ul></details>{% endif %}
-</section>{% endfor %}
-</main>
-{% if assets %}<script src="{{ assets }}/report.js"></script>{% else %}<script>
-{{ js|safe }}</script>{% endif %}
-</body></html>
-"""
 
 
 def _highlight(text: str, spans: list[tuple[int, int, Finding, str]], focus: str | None = None) -> str:
@@ -103,15 +56,14 @@ def highlighted(comparison: Comparison, focus: str | None = None) -> dict[str, d
 
 def render_html(comparison: Comparison, title: str | None = None, brief=None, home: str | None = None,
                 assets: str | None = None) -> str:
-    """The comparison as one self-contained page; ``home`` links back to a list and
-    ``assets`` (a URL path) links its CSS and script instead of inlining them (the web app)."""
+    """The comparison as one self-contained page (``templates/report.html``); ``home`` links
+    back to a list and ``assets`` (a URL path, ``/static`` in the web app) links the stylesheet
+    and script instead of inlining them."""
     bodies = highlighted(comparison)
     names = {a.id: _name(a) for a in comparison.articles}
     counts = defaultdict(int)
     for finding in comparison.findings:
         counts[finding.type] += 1
-    environment = Environment(autoescape=True)
-    template = environment.from_string(TEMPLATE)
     from markupsafe import Markup
 
     safe_bodies = {k: {f: Markup(v) for f, v in b.items()} for k, b in bodies.items()}
@@ -119,11 +71,12 @@ def render_html(comparison: Comparison, title: str | None = None, brief=None, ho
     uniques = [f for f in comparison.findings if f.type == "unique"]
     kept = {id(f) for f in shown_uniques(uniques, UNIQUES_PER_SOURCE)}
     listed = [f for f in comparison.findings if f.type != "unique" or id(f) in kept]
-    return template.render(
+    return render_page(
+        "report.html",
         title=heading, articles=comparison.articles, findings=listed, bodies=safe_bodies,
         series=comparison.series, hidden=len(comparison.findings) - len(listed),
         names=names, counts=counts, errors=comparison.errors, warnings=comparison.warnings, brief=brief, home=home,
-        assets=assets, css=REPORT_CSS, js=REPORT_JS, links={a.id: link_target(a.url) for a in comparison.articles},
+        assets=assets, js=static_text("report.js"), links={a.id: link_target(a.url) for a in comparison.articles},
         positions={a.id: i for i, a in enumerate(comparison.articles)},
         columns=" ".join(["minmax(280px,1fr)"] * len(comparison.articles)),
     )

@@ -1,13 +1,26 @@
-"""Render a comparison as JSON, the form machines read (schema: schema/compare.schema.json)."""
+"""JSON, the form machines read: the one function that writes it (``dumps``), and a
+comparison as JSON data (schema: schema/compare.schema.json; the brief's in ``render.brief``,
+the verification's ``Verification.to_dict``, an annotation's ``annotation_dict`` here)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..model import Article, Comparison, Evidence, FactKey, Finding, Series
+from ..model import AnnotatedArticle, Article, Comparison, Evidence, FactKey, Finding, Mention, Series
+
+
+def dumps(data: Any, *, compact: bool = False) -> str:
+    """``data`` as JSON, the same way everywhere: characters as they are (not ``\\u`` escapes),
+    indented by two, or on one line when ``compact`` (a stored result, a JSON-lines record);
+    a date as ISO 8601 and anything else JSON has no type for as its text."""
+    return json.dumps(data, ensure_ascii=False, indent=None if compact else 2, default=_default)
+
+
+def _default(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else str(value)
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -100,4 +113,37 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2)
+    return dumps(comparison_dict(comparison))
+
+
+# --------------------------------------------------------------------------------------
+# Annotations (``storydiff annotate --format json``; schema: schema/annotate.schema.json)
+
+
+def _reading(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) if isinstance(v, float) else v for k, v in asdict(value).items()}
+    return value
+
+
+def mention_dict(mention: Mention) -> dict[str, Any]:
+    """A mention: a time expression's TIMEX3 type and value, a quantity's interval, an
+    entity's name."""
+    value = mention.value
+    timex = hasattr(value, "type")
+    return {"type": (value.type or mention.kind).upper() if timex else mention.kind, "kind": mention.kind,
+            "field": mention.field, "start": mention.start, "end": mention.end, "text": mention.text,
+            "value": getattr(value, "value", None) if timex else _reading(value),
+            "modifier": getattr(value, "modifier", None), "label": mention.label}
+
+
+def annotation_dict(item: AnnotatedArticle, kinds: set[str] | None = None) -> dict[str, Any]:
+    """What the annotate stage found in one article, the mentions of ``kinds`` only (all
+    when None; quotes are the kind ``quote``)."""
+    quotes = [{"content": asdict(q.content), "speaker": asdict(q.speaker) if q.speaker else None,
+               "cue": asdict(q.cue) if q.cue else None, "direct": q.direct,
+               "speaker_entity": q.speaker_entity} for q in item.quotes]
+    return {"id": item.id, "published": str(item.article.published) if item.article.published else None,
+            "published_inferred": item.article.published_inferred,
+            "mentions": [mention_dict(m) for m in item.mentions if kinds is None or m.kind in kinds],
+            "quotes": quotes if kinds is None or "quote" in kinds else []}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from html import escape
 
+from markupsafe import Markup
+
 from ..verify import Statement, Verification
+from .jinja import render_page
+from .jsonout import dumps
 
 FORMATS = ("text", "json", "md", "html")
 MARK = {"supported": "✓", "contradicted": "✗", "not_mentioned": "?"}
@@ -51,45 +54,35 @@ def render_markdown(verification: Verification) -> str:
 
 
 def render_json(verification: Verification) -> str:
-    return json.dumps(verification.to_dict(), ensure_ascii=False, indent=2)
+    return dumps(verification.to_dict())
 
 
-COLOUR = {"supported": "#d7f5dd", "contradicted": "#ffd0d0", "not_mentioned": "#fff1c2"}
+def _highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
+    """``text`` escaped, each span in a <mark> of its status; a span overlapping an earlier one
+    is left out (statements do not overlap; evidence spans rarely do)."""
+    out, position = [], 0
+    for start, end, status, title in sorted(spans):
+        if start < position:
+            continue
+        out.append(escape(text[position:start]))
+        out.append(f'<mark class="{status}" title="{escape(title)}">{escape(text[start:end])}</mark>')
+        position = end
+    out.append(escape(text[position:]))
+    return Markup("".join(out).replace("\n", "<br>"))
 
 
 def render_html(verification: Verification) -> str:
-    def highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> str:
-        out, position = [], 0
-        for start, end, colour, title in sorted(spans):
-            if start < position:
-                continue
-            out.append(escape(text[position:start]))
-            out.append(f'<mark style="background:{colour}" title="{escape(title)}">{escape(text[start:end])}</mark>')
-            position = end
-        out.append(escape(text[position:]))
-        return "".join(out).replace("\n", "<br>")
-
-    derived_spans = [(s.start, s.end, COLOUR[s.status], f"S{n}: {_label(s)}")
-                     for n, s in enumerate(verification.statements, 1) if s.field == "text"]
-    source_spans = [(e.start, e.end, COLOUR[s.status], f"S{n}: {_label(s)}")
-                    for n, s in enumerate(verification.statements, 1)
+    """One page (``templates/verify.html``): both texts, each statement and its evidence
+    marked by status, and the table of statements."""
+    statements = list(enumerate(verification.statements, 1))
+    derived_spans = [(s.start, s.end, s.status, f"S{n}: {_label(s)}") for n, s in statements if s.field == "text"]
+    source_spans = [(e.start, e.end, s.status, f"S{n}: {_label(s)}") for n, s in statements
                     for e in s.evidence if e.article == verification.source.id and e.field == "text"]
-    rows = "".join(
-        f"<tr><td>S{n}</td><td>{escape(_label(s))}</td><td>{escape(s.text)}</td>"
-        f"<td>{'<br>'.join(escape(line) for line in _evidence_lines(verification, s))}</td>"
-        f"<td>{escape(s.rule or '')}</td></tr>"
-        for n, s in enumerate(verification.statements, 1))
-    return (
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<title>storydiff verify</title><style>body{font-family:system-ui,sans-serif;margin:16px}"
-        "main{display:grid;grid-template-columns:1fr 1fr;gap:12px}section{border:1px solid #ddd;padding:8px}"
-        "table{border-collapse:collapse}td{border:1px solid #ddd;padding:4px;vertical-align:top}</style></head><body>"
-        f"<h1>Verdict: {escape(verification.verdict)}</h1>"
-        f"<main><section><h2>Source</h2>{highlighted(verification.source.text, source_spans)}</section>"
-        f"<section><h2>Derived</h2>{highlighted(verification.derived.text, derived_spans)}</section></main>"
-        f"<table><tr><th>#</th><th>status</th><th>statement</th><th>evidence</th><th>rule</th></tr>{rows}</table>"
-        "</body></html>\n"
-    )
+    rows = [{"number": n, "label": _label(s), "text": s.text, "evidence": _evidence_lines(verification, s),
+             "rule": s.rule or ""} for n, s in statements]
+    return render_page("verify.html", verdict=verification.verdict,
+                       source=_highlighted(verification.source.text, source_spans),
+                       derived=_highlighted(verification.derived.text, derived_spans), rows=rows)
 
 
 def render_verification(verification: Verification, fmt: str = "text") -> str:

@@ -35,7 +35,9 @@ from starlette.formparsers import MultiPartException
 
 from ..errors import InputProblem, StoreError, StorydiffError
 from ..ingest import parse_published, read_uploads
+from ..pipeline import compare_story
 from ..render import html as report_html
+from ..render.jinja import STATIC, environment
 from ..render.jsonout import comparison_dict
 from ..results import load as load_result, result_key
 from ..settings import load_settings
@@ -51,17 +53,15 @@ RENDERED_PAGES = 512  # story pages kept rendered (a page is 5-60 KB)
 # A whole request: several reports at the input limit (5 MB each by default) fit; an input over
 # its own limit is still named in the result page rather than refusing the form.
 MAX_BODY = 64 * 2**20
-HERE = Path(__file__).parent
 # The /compare form, described by hand as the endpoint reads the form itself (see there).
 _FORM_SCHEMA = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
     "type": "object",
     "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}},
                    "texts": {"type": "array", "items": {"type": "string"}}}}}}}}
-_TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
+_TEMPLATES = Jinja2Templates(env=environment())  # render/templates: the one renderer
 # Swagger UI's files, from the pinned fastapi-offline wheel: /docs works with no network.
 _SWAGGER = Path(__import__("fastapi_offline").__file__).parent / "static"
 _SWAGGER_FILES = {"swagger-ui.css", "swagger-ui-bundle.js", "favicon.png"}
-_REPORT_FILES = {"report.css", "report.js"}
 
 
 def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (),
@@ -141,9 +141,7 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
             opened.close()
         return result, wire, size
 
-    def compared_uploads(uploads: list[tuple[str, bytes]]):
-        from ..compare import compare_articles
-
+    def compared_uploads(uploads: list[tuple[str, bytes]], brief: bool = False):
         result = read_uploads(uploads, max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars)
         if len(result.articles) < 2:
             problems = [f"{e.source}: {e.message}" for e in result.errors]
@@ -151,12 +149,12 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
             raise HTTPException(422, {"message": "a comparison needs at least two readable articles, "
                                                  f"got {len(result.articles)}", "problems": problems})
         try:
-            comparison = compare_articles(result.articles, settings)
+            run = compare_story(result.articles, settings, brief=brief)
         except StorydiffError as exc:
             raise HTTPException(422, str(exc)) from exc
-        comparison.errors = result.errors
-        comparison.warnings = result.warnings + comparison.warnings
-        return comparison
+        run.comparison.errors = result.errors
+        run.comparison.warnings = result.warnings + run.comparison.warnings
+        return run
 
     def found(q: str | None, outlet: str | None, since: str | None, until: str | None, conflicts: bool,
               min_size: int, sort: str, page: int, per_page: int = PAGE_SIZE):
@@ -264,18 +262,10 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
         # one byte over the limit is enough for the size message; a huge upload is not read whole
         uploads = [(f.filename, await f.read(settings.max_input_bytes + 1)) for f in files]
         uploads += [(f"pasted-{i}.txt", t.encode("utf-8")) for i, t in enumerate(texts, 1) if t.strip()]
-        from ..brief import summarise
         from starlette.concurrency import run_in_threadpool
 
-        comparison = await run_in_threadpool(compared_uploads, uploads)
-        brief = await run_in_threadpool(summarise, comparison.articles, findings=comparison.findings)
-        return report_html.render_html(comparison, brief=brief, home="/", assets="/static/report")
-
-    @app.get("/static/report/{name}", include_in_schema=False)
-    def report_asset(name: str):
-        if name not in _REPORT_FILES:
-            raise HTTPException(404, f"no file {name}")
-        return FileResponse(report_html.ASSETS / name, headers={"Cache-Control": "max-age=3600"})
+        run = await run_in_threadpool(compared_uploads, uploads, True)
+        return report_html.render_html(run.comparison, brief=run.brief, home="/", assets="/static")
 
     @app.get("/static/swagger/{name}", include_in_schema=False)
     def swagger_asset(name: str):
@@ -325,11 +315,11 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
         # each record read as a one-article JSON file would be: the same checks and messages
         uploads = [(f"articles[{i}].json", json.dumps(record).encode("utf-8"))
                    for i, record in enumerate(records)]
-        return JSONResponse(comparison_dict(compared_uploads(uploads)))
+        return JSONResponse(comparison_dict(compared_uploads(uploads).comparison))
 
     app.include_router(storylines_router(store, database))  # /storylines, /api/storylines
-    # after the routes: /static/report and /static/swagger are routes, the rest this folder
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # after the routes: /static/swagger is a route, the rest render/static (the stylesheet, scripts)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..model import Article, Comparison, Evidence, Finding
 from ..render.html import highlighted, link_target
@@ -108,28 +108,22 @@ def build(comparison: Comparison, series: list[dict], wire: list[tuple[Article, 
 
 
 def chart(series: dict, names: dict[str, str], width: int = 320, height: int = 120) -> dict[str, Any]:
-    """A small line chart of one series as SVG markup (attributes only: no inline style, which
-    the Content-Security-Policy would block), with the points for a table beside it."""
+    """A small line chart of one series: the points to draw (``templates/chart.svg`` draws
+    them), with the points for a table beside it."""
     points = [p for p in series.get("points", []) if isinstance(p.get("value"), (int, float))]
     pad = 24
-    svg = ""
+    dots: list[dict[str, str]] = []
     if len(points) >= 2:
         values = [p["value"] for p in points]
         low, high = min(values), max(values)
         span = (high - low) or 1.0
         xy = [(pad + i * (width - 2 * pad) / (len(points) - 1),
                height - pad - (v - low) * (height - 2 * pad) / span) for i, v in enumerate(values)]
-        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
-        dots = "".join(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#e03131"><title>{escape(names.get(p["article"], p["article"]))}'
-            f': {escape(p["evidence"]["text"])} ({escape(p.get("published") or "no date")})</title></circle>'
-            f'<text x="{x:.1f}" y="{y - 8:.1f}" font-size="11" text-anchor="middle">{escape(_fmt(p["value"]))}</text>'
-            for (x, y), p in zip(xy, points))
-        svg = (f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-               f'aria-label="{escape(series.get("about", ""))}"><polyline points="{line}" fill="none" '
-               f'stroke="#1864ab" stroke-width="2"/>{dots}</svg>')
-    return {"about": series.get("about", ""), "finding": series.get("finding"), "svg": Markup(svg),
-            "points": series.get("points", [])}
+        dots = [{"x": f"{x:.1f}", "y": f"{y:.1f}", "label_y": f"{y - 8:.1f}", "label": _fmt(p["value"]),
+                 "title": f'{names.get(p["article"], p["article"])}: {p["evidence"]["text"]} '
+                          f'({p.get("published") or "no date"})'} for (x, y), p in zip(xy, points)]
+    return {"about": series.get("about", ""), "finding": series.get("finding"), "width": width, "height": height,
+            "line": " ".join(f"{d['x']},{d['y']}" for d in dots), "dots": dots, "points": series.get("points", [])}
 
 
 def _fmt(value: float) -> str:

@@ -5,16 +5,16 @@ merged event or storyline to the one that absorbed it (HTTP 301)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from ..render.jinja import environment
 from ..render.jsonout import series_dict
 from ..storylines import storyline_record, storyline_view
 
-_TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+_TEMPLATES = Jinja2Templates(env=environment())
 
 
 def merged_redirect(store: Callable, level: str, number: int, path: str) -> RedirectResponse | None:

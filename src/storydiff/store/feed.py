@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, get_type_hints
 
-from ..cluster import StoryClusterer, StoryClusterSettings, article_features
+from ..cluster import StoryClusterer, StoryClusterSettings, _final, article_features
 from ..errors import InputProblem, StoreError
 from ..ingest import from_record
 from ..loose_dates import loose_date
@@ -101,6 +101,7 @@ class Feeder:
         self.clusterer = StoryClusterer(cluster_settings)
         df, n_docs, stories = store.load_cluster_state()
         self.clusterer.load(df, n_docs, stories)
+        self._load_recent()
         # the second level: each new event joins a storyline or starts one (storylines.py)
         self.storylines = StorylineClusterer(self.clusterer)
         self.storylines.load(*store.load_storyline_state())
@@ -114,6 +115,17 @@ class Feeder:
         self._kill_at = int(os.environ.get("STORYDIFF_FAULT_KILL_AT") or 0)
         self._points = 0
         self._revised: list[int] = []  # keys of articles revised in the current batch
+
+    def _load_recent(self) -> None:
+        # the stream's window of recent articles (cluster_refine.refresh), rebuilt from the
+        # last stored ones so that a restarted ingest re-clusters what one never stopped would
+        settings = self.clusterer.settings
+        if not (settings.refresh_every and settings.refresh_window):
+            return
+        keys = [key for key, _ in self.store.signatures(limit=settings.refresh_window)]
+        articles = self.store.get_articles(keys)
+        self.clusterer.load_recent((key, article_features(articles[key], settings), self.store.story_of(key))
+                                   for key in keys if key in articles)
 
     def _write_point(self) -> None:
         self._points += 1
@@ -139,7 +151,7 @@ class Feeder:
             report.duplicates.append((article.id, f"{added.reason} as {added.duplicate_of}: not stored again"))
             return
         features = article_features(article, self.clusterer.settings)
-        story = self.clusterer.add(article, features)
+        story = self.clusterer.add(article, features, key=added.key)
         self.storylines.add(article, story, features)
         self.store.assign_story([added.key], story)
         found = self.wire.match(article, minhash, self._fetch)
@@ -163,6 +175,11 @@ class Feeder:
             self.store.merge_stories(gone, into)
             report.stories.discard(gone)
             report.stories.add(into)
+        # articles the stream's refresh moved: after the merges, to where their story ended
+        for key, (before, after) in clusterer.moves.items():
+            after = _final([after], clusterer.merges)[0]
+            self.store.assign_story([key], after)
+            report.stories.update(s for s in (before, after) if s in clusterer.stories)
         live = [clusterer.stories[s] for s in clusterer.dirty_stories if s in clusterer.stories]
         removed = [s for s in clusterer.dirty_stories if s not in clusterer.stories]
         self.store.save_cluster_state({t: clusterer.df[t] for t in clusterer.dirty_terms},

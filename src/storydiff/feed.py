@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, fields
 from typing import Any, get_type_hints
 
 from . import signatures
-from .cluster import StoryClusterer, StoryClusterSettings, StoryState, article_features
+from .cluster import StoryClusterer, StoryClusterSettings, StoryState, _final, article_features
 from .errors import InputProblem, StoreError
 from .ingest import from_record
 from .loose_dates import loose_date
 from .model import Article, InputError
 from .settings import Settings
 from .store.base import GroupRecord, Store, WireRecord
-from .storylines import StorylineClusterer
+from .storylines import StorylineClusterer, StorylineSettings
 from .wire import WireDetector, WireSettings, describe_group
 
 logger = logging.getLogger(__name__)
@@ -88,9 +88,16 @@ def _build(kind: type, overrides: Mapping[str, object], table: str) -> Any:
 
 def stage_settings(settings: Settings) -> tuple[StoryClusterSettings, WireSettings]:
     """The clusterer's and the wire detector's settings with the overrides of ``settings``
-    (its ``cluster`` and ``wire`` tables); ValueError naming any unknown field."""
+    (its ``cluster`` and ``wire`` tables); ValueError naming any unknown field (of the
+    ``storylines`` table too: ``storyline_settings`` builds it)."""
+    storyline_settings(settings)
     return (_build(StoryClusterSettings, settings.cluster, "cluster"),
             _build(WireSettings, settings.wire, "wire"))
+
+
+def storyline_settings(settings: Settings) -> StorylineSettings:
+    """``StorylineSettings`` with the overrides of the ``storylines`` table."""
+    return _build(StorylineSettings, settings.storylines, "storylines")
 
 
 class Feeder:
@@ -109,13 +116,14 @@ class Feeder:
     """
 
     def __init__(self, store: Store, cluster_settings: StoryClusterSettings | None = None,
-                 wire_settings: WireSettings | None = None):
+                 wire_settings: WireSettings | None = None, storyline_settings: StorylineSettings | None = None):
         self.store = store
         self.clusterer = StoryClusterer(cluster_settings)
         df, n_docs, stories = store.load_cluster_state()
         self.clusterer.load(df, n_docs, [_state(record) for record in stories])
+        self._load_recent()
         # the second level: each new event joins a storyline or starts one (storylines.py)
-        self.storylines = StorylineClusterer(self.clusterer)
+        self.storylines = StorylineClusterer(self.clusterer, storyline_settings)
         lines, of_event = store.load_storyline_state()
         self.storylines.load([_state(record) for record in lines], of_event)
         self.wire = WireDetector(wire_settings)
@@ -127,6 +135,17 @@ class Feeder:
         self._kill_at = int(os.environ.get("STORYDIFF_FAULT_KILL_AT") or 0)
         self._points = 0
         self._revised: list[int] = []  # keys of articles revised in the current batch
+
+    def _load_recent(self) -> None:
+        # the stream's window of recent articles (cluster_refine.refresh), rebuilt from the
+        # last stored ones so that a restarted ingest re-clusters what one never stopped would
+        settings = self.clusterer.settings
+        if not (settings.refresh_every and settings.refresh_window):
+            return
+        keys = [key for key, _ in self.store.signatures(limit=settings.refresh_window)]
+        articles = self.store.get_articles(keys)
+        self.clusterer.load_recent((key, article_features(articles[key], settings), self.store.story_of(key))
+                                   for key in keys if key in articles)
 
     def _index_stored(self) -> None:
         """Rebuild the LSH index from the stored signatures (the ``window`` most recent),
@@ -180,7 +199,7 @@ class Feeder:
             report.duplicates.append((article.id, f"{added.reason} as {added.duplicate_of}: not stored again"))
             return
         features = article_features(article, self.clusterer.settings)
-        story = self.clusterer.add(article, features)
+        story = self.clusterer.add(article, features, key=added.key)
         self.storylines.add(article, story, features)
         self.store.assign_story([added.key], story)
         found = self.wire.match(article, minhash, self._fetch)
@@ -204,6 +223,11 @@ class Feeder:
             self.store.merge_stories(gone, into)
             report.stories.discard(gone)
             report.stories.add(into)
+        # articles the stream's refresh moved: after the merges, to where their story ended
+        for key, (before, after) in clusterer.moves.items():
+            after = _final([after], clusterer.merges)[0]
+            self.store.assign_story([key], after)
+            report.stories.update(s for s in (before, after) if s in clusterer.stories)
         live = [clusterer.stories[s] for s in clusterer.dirty_stories if s in clusterer.stories]
         removed = [s for s in clusterer.dirty_stories if s not in clusterer.stories]
         self.store.save_cluster_state({t: clusterer.df[t] for t in clusterer.dirty_terms},

@@ -51,6 +51,8 @@ class Settings(BaseModel):
     # Strict: a quoted "0.2" in the file is a mistake to report, not a number to guess.
     cluster: dict[str, StrictBool | StrictInt | StrictFloat] = {}
     wire: dict[str, StrictBool | StrictInt | StrictFloat] = {}
+    # ``[storydiff.storylines]``: ``storylines.StorylineSettings`` by field name, the same way.
+    storylines: dict[str, StrictBool | StrictInt | StrictFloat | str] = {}
     # ``[storydiff.compare] disabled_rules = [...]`` and ``[storydiff.verify] disabled_rules``;
     # also ``STORYDIFF_COMPARE_DISABLED_RULES`` / ``STORYDIFF_VERIFY_DISABLED_RULES``
     # (comma separated).

@@ -64,6 +64,7 @@ class StorylineSettings:
         base = base or StoryClusterSettings()
         values = {f.name: getattr(base, f.name) for f in fields(StoryClusterSettings)}
         values.update({f.name: getattr(self, f.name) for f in fields(self) if f.name in values})
+        values["refresh_every"] = 0  # the stream's window is of articles, not of events
         return StoryClusterSettings(**values)
 
 
@@ -108,6 +109,7 @@ class StorylineClusterer:
         self.changes: list[Change] = []
         self.dirty_events: set[int] = set()
         self._seen_merges = 0
+        self._seen_splits = 0
         self._epoch = -1
 
     # -- state -------------------------------------------------------------------------
@@ -125,6 +127,7 @@ class StorylineClusterer:
         self.changes = []
         self.dirty_events = set()
         self._seen_merges = len(self.events.merges)
+        self._seen_splits = len(self.events.splits)
 
     def _share_idf(self) -> None:
         if self.settings.features == "entities":
@@ -158,6 +161,15 @@ class StorylineClusterer:
         self._follow_event_merges()
 
     def _follow_event_merges(self) -> None:
+        # an event cut in two (the stream's refresh) leaves its new half in its storyline
+        for cut, new in self.events.splits[self._seen_splits:]:
+            self.changes.append(Change("event", "split", cut, new))
+            line = self.of_event.get(cut)
+            if line is not None and new not in self.of_event:
+                self.of_event[new] = line
+                self.members.setdefault(line, set()).add(new)
+                self.dirty_events.add(new)
+        self._seen_splits = len(self.events.splits)
         for gone, into in self.events.merges[self._seen_merges:]:
             self.changes.append(Change("event", "merge", gone, into))
             line_gone = self.of_event.pop(gone, None)
@@ -211,12 +223,15 @@ def storylines_stream(articles: Sequence[Article], settings: StorylineSettings |
     """(event ids, storyline ids) for ``articles`` fed one by one in the given order."""
     events = StoryClusterer(cluster_settings)
     lines = StorylineClusterer(events, settings)
-    event_labels, line_of_article = [], []
-    for article in articles:
+    event_labels = []
+    for index, article in enumerate(articles):
         features = article_features(article, events.settings)
-        event = events.add(article, features)
+        event = events.add(article, features, key=index)
         event_labels.append(event)
-        line_of_article.append(lines.add(article, event, features))
+        lines.add(article, event, features)
+    lines.sync()
+    for index, (_, event) in events.moves.items():
+        event_labels[index] = event
     event_labels = _final(event_labels, events.merges)
     return event_labels, [lines.of_event[event] for event in event_labels]
 

@@ -22,7 +22,7 @@ def _db_path(db: Optional[Path]) -> str:
     return settings_or_exit().database
 
 
-_CONFIG_HELP = ("TOML settings file; its [storydiff.cluster] and [storydiff.wire] tables override "
+_CONFIG_HELP = ("TOML settings file; its [storydiff.cluster], [storydiff.storylines] and [storydiff.wire] tables override "
                 "the clustering and wire-copy settings by name.")
 
 
@@ -94,7 +94,7 @@ def ingest(
     from ..clean import clean_article
     from ..errors import StoreError
     from ..ingest import IngestResult, expand_paths, iter_articles
-    from ..feed import Feeder
+    from ..feed import Feeder, storyline_settings
     from .options import report_warnings
 
     cluster_settings, wire_settings = _stage_settings(config)
@@ -103,7 +103,7 @@ def ingest(
     writer = _hold_writer_lock(store, config)
     errors, warnings, stored, duplicates = [], [], 0, 0
     try:
-        feeder = Feeder(store, cluster_settings, wire_settings)
+        feeder = Feeder(store, cluster_settings, wire_settings, storyline_settings(settings))
         files = list(expand_paths(paths))
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), console=err_console, disable=quiet, transient=True) as progress:

@@ -25,7 +25,7 @@ from ..clean import clean_article
 from ..errors import StorydiffError
 from ..model import Article, InputError
 from ..settings import Settings
-from ..feed import Feeder
+from ..feed import Feeder, storyline_settings
 from ..store.sqlite import url_key
 from .feeds import Listing, read_listing
 from .fetcher import Fetched, Fetcher
@@ -78,7 +78,7 @@ class Live:
                  batch_size: int = 20, stop: threading.Event | None = None, on_request=None):
         self.store = store
         self.settings = settings
-        self.feeder = Feeder(store, cluster_settings, wire_settings)
+        self.feeder = Feeder(store, cluster_settings, wire_settings, storyline_settings(settings))
         self.fetcher = Fetcher(settings, on_request=on_request)
         self.batch_size = batch_size
         self.stop = stop or threading.Event()

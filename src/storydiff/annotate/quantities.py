@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..model import Mention, Quantity
+from ..reference.units import quantulum_parser
 from .nlp import doc_text
 
 INF = math.inf
@@ -547,21 +546,7 @@ _NUMBERISH = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _quantulum_parser() -> Any:
-    """quantulum3's parser with its unit classifier switched off.
-
-    The classifier shipped in quantulum3 0.10 is a pickle that scikit-learn 1.9 cannot load
-    (ModuleNotFoundError: '_loss', measured here), so we use quantulum3's documented fallback,
-    the heuristic disambiguation it uses when scikit-learn is absent. Units that matter here
-    (km, miles, tonnes, barrels) are unambiguous; "m" and "bn" are read by our own rules.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import classifier, parser
-
-        classifier.USE_CLF = False
-    return parser
+_quantulum_parser = quantulum_parser  # the old name, kept for imports from here
 
 
 def _physical_unit(window: str) -> tuple[str, float, int] | None:

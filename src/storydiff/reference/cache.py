@@ -1,0 +1,75 @@
+"""Where prepared reference data is kept between runs: the user's cache directory.
+
+Files here are built from installed packages at first use (nothing is downloaded), named by
+the versions of the packages they come from so that an upgrade builds a new one, and written
+whole to a temporary file then renamed, so a reader never sees half a file. They hold plain
+data (SQLite tables of text and numbers), never pickles: a cache file someone else wrote can
+be wrong but cannot run code. ``STORYDIFF_CACHE_DIR`` chooses another directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def cache_dir() -> Path:
+    """``$STORYDIFF_CACHE_DIR``, else the platform's user cache directory for storydiff."""
+    chosen = os.environ.get("STORYDIFF_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("storydiff"))
+
+
+def package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "none"
+
+
+def cached_file(stem: str, packages: tuple[str, ...], suffix: str, build: Callable[[Path], None],
+                code: tuple[str, ...] = ()) -> Path | None:
+    """The cache file for ``stem`` keyed by the versions of ``packages`` (and by the source of
+    the modules named in ``code``, when what is cached is computed by this project's own code),
+    built by ``build(path)`` when missing. None when the cache directory cannot be written (the
+    caller then works from the packages directly, as slowly as without a cache)."""
+    key = "-".join(f"{name}{package_version(name)}" for name in packages)
+    if code:
+        digest = hashlib.sha256()
+        for module in code:
+            spec = importlib.util.find_spec(module)
+            if spec is not None and spec.origin:
+                digest.update(Path(spec.origin).read_bytes())
+        key += "-" + digest.hexdigest()[:12]
+    folder = cache_dir()
+    path = folder / f"{stem}-{key}{suffix}"
+    if path.exists():
+        return path
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{stem}-", suffix=suffix, dir=folder)
+        os.close(handle)
+    except OSError as exc:
+        log.warning("no cache for %s: %s is not writable (%s); loading it without one", stem, folder, exc)
+        return None
+    try:
+        build(Path(temporary))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+__all__ = ["cache_dir", "cached_file", "package_version"]

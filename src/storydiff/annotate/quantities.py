@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Mention, Quantity
+from ..reference import numbers
 from ..reference.units import quantulum_parser
 from .nlp import doc_text
 
@@ -43,18 +44,10 @@ NAME_LABELS = frozenset(
      "NORP", "LANGUAGE", "ORDINAL"}
 )
 
-_UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+_UNITS_WORDS = dict(numbers.UNITS)
+_TENS_WORDS = dict(numbers.TENS)
 _SCALE_WORDS = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    **numbers.SCALES,
     "mln": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "k": 1e3, "m": 1e6, "b": 1e9,
     "crore": 1e7, "lakh": 1e5,
 }
@@ -523,12 +516,6 @@ def _place_of(value: float) -> float:
 
 # --- finding quantities in a spaCy Doc ----------------------------------------------------
 
-_MONTHS = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(mon|tues|wednes|"
-    r"thurs|fri|satur|sun)day\b|\b1[5-9]\d\d\b|\b20\d\d\b|\bago\b|\blater\b|\bearlier\b",
-    re.IGNORECASE,
-)
 _DURATION = re.compile(
     r"(?:\b(?:\d[\d,.]*\s?(?:-|to)\s?)?(?:an?|\d[\d,.]*(?:\s\d[/-]\d)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"

@@ -22,6 +22,8 @@ from typing import Any, Literal
 
 from .. import rules
 from ..model import Mention, Timex
+from ..reference import numbers
+from ..reference.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAY_NAMES
 
 Tense = Literal["past", "present", "future"]
 Verdict = Literal["same", "compatible", "conflict", "unknown"]
@@ -32,16 +34,9 @@ __all__ = ["find_timexes", "compare_timex"]
 # Vocabulary
 # --------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_MONTH_WORDS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTHS = dict(MONTHS)
+_MONTH_WORDS = "|".join(name.capitalize() for name in MONTH_NAMES)
+_MONTH_ABBREVIATIONS = "|".join(word.capitalize() for word in MONTH_ABBREVIATIONS)
 # Month names are matched case-sensitively (Title or UPPER case): lowercase "may" and
 # "march" are a verb and a noun far more often than a month in news text.
 _MONTH = (
@@ -60,11 +55,9 @@ _MONTH_CUES = {
 # Verbs whose present tense announces a coming event ("the vote is scheduled to take place").
 _EXPECTATION = {"expect", "schedule", "set", "due", "plan", "slate", "intend", "poise"}
 
-_WEEKDAYS = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    "sunday": 7,
-}
-_WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# ISO weekday numbers (Monday 1), as TIMEX3 writes them.
+_WEEKDAYS = {name: number for number, name in enumerate(WEEKDAY_NAMES, 1)}
+_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 
 _PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI",
@@ -76,17 +69,11 @@ _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winte
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 _SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12,
+    **numbers.UNITS, "a": 1, "an": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a hundred": 100, "one hundred": 100,
     "a thousand": 1000, "half a": 0.5, "half an": 0.5,
 }
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+_TENS = dict(numbers.TENS)
 _VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "a number of", "dozens of", "hundreds of"}
 _NUMBER = (
     r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"

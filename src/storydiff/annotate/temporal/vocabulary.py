@@ -57,12 +57,13 @@ _SMALL_NUMBERS = {
 }
 _TENS = dict(numbers.TENS)
 _VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "a number of", "dozens of", "hundreds of"}
+_TENS_WORD = "(?:" + "|".join(numbers.TENS) + ")"
+_UNIT_WORD = "(?:" + "|".join(word for word, value in numbers.UNITS.items() if 1 <= value <= 9) + ")"
 _NUMBER = (
-    r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|" + _TENS_WORD + r"(?:[- ]" + _UNIT_WORD + r")?"
     r"|a couple of|couple of|a dozen|dozen|half an?|a hundred|one hundred|a thousand|a single"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|an|a|a few|few|several|some|many"
+    r"|" + "|".join(word for word, value in numbers.UNITS.items() if value) +
+    r"|an|a|a few|few|several|some|many"
     r"|a number of|dozens of|hundreds of)"
 )
 _ORDINALS = {
@@ -105,8 +106,6 @@ _POSITION_MODS = {
 _POSITION = r"(?:(?P<pos>early|late|mid-?|the (?:beginning|start|end|middle) of)[\s-]*)?"
 
 _DIGITAL_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Broadcast transcripts spell years out: "nineteen ninety-four", "two thousand".
 _SPELLED_YEAR = (
     r"(?:nineteen[- ](?:" + _TENS_WORD + r"(?:[- ]" + _UNIT_WORD + r")?|hundred)"

@@ -159,8 +159,8 @@ def find_timexes(text: str, published: date | None, doc: Any = None) -> list[Men
     if isinstance(published, datetime):
         published = published.date()
     if doc is None:
-        from ..settings import default_settings
-        from .nlp import load_nlp
+        from ...settings import default_settings
+        from ..nlp import load_nlp
 
         doc = load_nlp(default_settings().spacy_model)(text)
     ctx = _Context(text, published, doc)

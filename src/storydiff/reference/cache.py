@@ -13,12 +13,17 @@ import hashlib
 import importlib.util
 import logging
 import os
+import sqlite3
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
+
+V = TypeVar("V")
 
 
 def cache_dir() -> Path:
@@ -72,4 +77,46 @@ def cached_file(stem: str, packages: tuple[str, ...], suffix: str, build: Callab
     return path
 
 
-__all__ = ["cache_dir", "cached_file", "package_version"]
+class PreparedFile:
+    """A prepared SQLite file opened read-only, shared by the threads of a process (the web app
+    serves requests on several)."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._db.execute(sql, parameters).fetchall()
+
+
+class LookupTable(Mapping[str, V]):
+    """A read-only mapping read from a prepared file one key at a time, each answer remembered.
+    Subclasses say how a key is looked up (None: not there)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str, V | None] = {}
+
+    def _lookup(self, key: str) -> V | None:
+        raise NotImplementedError
+
+    def _entry(self, key: str) -> V | None:
+        if key not in self._memo:
+            self._memo[key] = self._lookup(key)
+        return self._memo[key]
+
+    def __getitem__(self, key: str) -> V:
+        found = self._entry(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        found = self._entry(key)
+        return default if found is None else found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._entry(key) is not None
+
+
+__all__ = ["cache_dir", "cached_file", "package_version", "PreparedFile", "LookupTable"]

@@ -15,16 +15,15 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import threading
 import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from ..annotate.names import name_tokens
-from .cache import cached_file
+from .cache import LookupTable, PreparedFile, cached_file
 from .progress import loading
 
 # Short names pycountry does not carry (it has "United Kingdom", "Russian Federation" with
@@ -289,16 +288,8 @@ def _build(path: Path) -> None:
     db.close()
 
 
-class _Store:
-    """The prepared gazetteer file, shared by the books read from it (thread-safe)."""
-
-    def __init__(self, path: Path) -> None:
-        self.db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        self.lock = threading.Lock()
-
-    def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self.lock:
-            return self.db.execute(sql, parameters).fetchall()
+class _Store(PreparedFile):
+    """The prepared gazetteer file, shared by the books read from it."""
 
     def book(self, name: str) -> PlaceBook:
         return PlaceBook(self, name)
@@ -312,34 +303,18 @@ class _Store:
             0.0)
 
 
-class PlaceBook(Mapping[str, list[Place]]):
-    """One index of the prepared gazetteer (name -> readings, in the order built), read one
-    name at a time and remembered."""
+class PlaceBook(LookupTable[list[Place]]):
+    """One index of the prepared gazetteer (name -> readings, in the order built)."""
 
     def __init__(self, store: _Store, name: str) -> None:
+        super().__init__()
         self._store, self._name = store, name
-        self._memo: dict[str, list[Place] | None] = {}
 
-    def _places(self, key: str) -> list[Place] | None:
-        if key not in self._memo:
-            rows = self._store.rows(
-                f"SELECT {', '.join('p.' + f for f in _FIELDS)} FROM entry e JOIN place p ON p.id = e.place "
-                "WHERE e.book = ? AND e.key = ? ORDER BY e.position", (self._name, key))
-            self._memo[key] = [Place(*row) for row in rows] or None
-        return self._memo[key]
-
-    def __getitem__(self, key: str) -> list[Place]:
-        found = self._places(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        found = self._places(key)
-        return default if found is None else found
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._places(key) is not None
+    def _lookup(self, key: str) -> list[Place] | None:
+        rows = self._store.rows(
+            f"SELECT {', '.join('p.' + f for f in _FIELDS)} FROM entry e JOIN place p ON p.id = e.place "
+            "WHERE e.book = ? AND e.key = ? ORDER BY e.position", (self._name, key))
+        return [Place(*row) for row in rows] or None
 
     def __iter__(self) -> Iterator[str]:
         rows = self._store.rows("SELECT key FROM entry WHERE book = ? AND position = 0 ORDER BY rowid",

@@ -18,15 +18,14 @@ import io
 import json
 import logging
 import sqlite3
-import threading
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import ModelMissing
-from .cache import cached_file
+from .cache import LookupTable, PreparedFile, cached_file
 from .progress import loading
 
 log = logging.getLogger(__name__)
@@ -89,44 +88,28 @@ def _build(path: Path) -> None:
     db.close()
 
 
-class LemmaIndex(Mapping[str, dict[str, list[int]]]):
+class LemmaIndex(LookupTable[dict[str, list[int]]]):
     """The lemma index read from the cache table, one lemma at a time.
 
     Stands in for NLTK's ``defaultdict(dict)``: a missing lemma reads as ``{}`` and is not
-    "in" the index. Safe across threads (the web app serves requests on several)."""
+    "in" the index."""
 
     def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        self._lock = threading.Lock()
-        self._memo: dict[str, dict[str, list[int]] | None] = {}
+        super().__init__()
+        self._file = PreparedFile(path)
 
-    def _entry(self, lemma: str) -> dict[str, list[int]] | None:
-        if lemma in self._memo:
-            return self._memo[lemma]
-        with self._lock:
-            row = self._db.execute("SELECT entry FROM lemma WHERE lemma = ?", (lemma,)).fetchone()
-        entry = json.loads(row[0]) if row else None
-        self._memo[lemma] = entry
-        return entry
+    def _lookup(self, lemma: str) -> dict[str, list[int]] | None:
+        rows = self._file.rows("SELECT entry FROM lemma WHERE lemma = ?", (lemma,))
+        return json.loads(rows[0][0]) if rows else None
 
     def __getitem__(self, lemma: str) -> dict[str, list[int]]:
         return self._entry(lemma) or {}
 
-    def get(self, lemma: str, default: Any = None) -> Any:  # type: ignore[override]
-        entry = self._entry(lemma)
-        return default if entry is None else entry
-
-    def __contains__(self, lemma: object) -> bool:
-        return isinstance(lemma, str) and self._entry(lemma) is not None
-
     def __iter__(self) -> Iterator[str]:
-        with self._lock:
-            rows = self._db.execute("SELECT lemma FROM lemma ORDER BY rowid").fetchall()
-        return iter([row[0] for row in rows])
+        return iter([row[0] for row in self._file.rows("SELECT lemma FROM lemma ORDER BY rowid")])
 
     def __len__(self) -> int:
-        with self._lock:
-            return int(self._db.execute("SELECT count(*) FROM lemma").fetchone()[0])
+        return int(self._file.rows("SELECT count(*) FROM lemma")[0][0])
 
 
 @lru_cache(maxsize=1)

@@ -17,11 +17,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import Article, Evidence
+from .reference.calendar import MONTH_NAMES, WEEKDAY_NAMES
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
+WEEKDAYS = list(WEEKDAY_NAMES)
+MONTHS = {**{name: number for number, name in enumerate(MONTH_NAMES, 1)},
+          **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)}, "sept": 9}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # "Monday (21)", "Monday, Feb. 21", "Monday 21 February", "Monday, February 21, 2022"

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+from .reference.calendar import MONTH_NAMES
+
+# Any word a month name or abbreviation starts ("Sept.", "Febr"): its first three letters.
+_MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)}
+_MONTH = r"(?P<month>" + "|".join(word + "|sept" if word == "sep" else word for word in _MONTHS) + r")[a-z]*\.?"
 _SHAPES = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)", re.I),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)", re.I),

@@ -18,6 +18,8 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from ..reference.names import nicknamer, romanisations
+
 # Titles and honorifics dropped before names are compared ("Mr. Santorum" -> "Santorum").
 TITLES = frozenset(
     """mr mrs ms miss dr prof sen senator rep representative gov governor president
@@ -77,18 +79,9 @@ def _name_tokens_uncached(name: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=1)
-def _nicknamer() -> Any:
-    from nicknames import NickNamer
-
-    return NickNamer()
-
-
-@lru_cache(maxsize=1)
-def _romanisations() -> Any:
-    import name_variants
-
-    return name_variants
+# The name-variant data and its loading live in storydiff.reference.names.
+_nicknamer = nicknamer
+_romanisations = romanisations
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelMissing
+from ..reference.progress import loading
 
 
 @lru_cache(maxsize=4)
@@ -17,7 +18,8 @@ def load_nlp(model: str) -> Any:
     if not Language.has_factory("paragraph_breaks"):
         Language.component("paragraph_breaks", func=_paragraph_breaks)
     try:
-        nlp = spacy.load(model)
+        with loading(f"the spaCy model {model}"):
+            nlp = spacy.load(model)
     except OSError as exc:
         raise ModelMissing(
             f"spaCy model {model!r} is not installed. Install the project "

@@ -1,0 +1,61 @@
+"""quantulum3, the unit reader ("40 km", "3.5 tonnes"), loaded the way this project needs it.
+
+Two things cost time when it first loads, measured in a two-article ``storydiff compare``
+(benchmarks/results/cold_start.md):
+
+- quantulum3 pluralises its unit names with ``inflect``, whose functions carry typeguard's
+  ``@typechecked``: at import typeguard re-parses inflect's 4,000-line source once per
+  decorated function, 1.6 CPU s on this machine, for run-time checks of argument *types*
+  that only ever raise on a wrong type. inflect is imported here with ``typechecked`` left
+  out (a valid call returns the same; only misuse would go unreported), 0.07 s;
+- its unit classifier, which is off anyway (below).
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from functools import lru_cache
+from typing import Any
+
+from .progress import loading
+
+
+def _import_inflect_unchecked() -> None:
+    if "inflect" in sys.modules:
+        return
+    try:
+        import typeguard
+    except ImportError:  # an inflect that does not use typeguard
+        return
+    checked = typeguard.typechecked
+
+    def unchecked(target: Any = None, **_options: Any) -> Any:
+        return target if target is not None else (lambda function: function)
+
+    typeguard.typechecked = unchecked  # type: ignore[assignment]
+    try:
+        import inflect  # noqa: F401
+    finally:
+        typeguard.typechecked = checked
+
+
+@lru_cache(maxsize=1)
+def quantulum_parser() -> Any:
+    """quantulum3's parser with its unit classifier switched off.
+
+    The classifier shipped in quantulum3 0.10 is a pickle that scikit-learn 1.9 cannot load
+    (ModuleNotFoundError: '_loss', measured here), so we use quantulum3's documented fallback,
+    the heuristic disambiguation it uses when scikit-learn is absent. Units that matter here
+    (km, miles, tonnes, barrels) are unambiguous; "m" and "bn" are read by our own rules.
+    """
+    with loading("the unit reader"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _import_inflect_unchecked()
+        from quantulum3 import classifier, parser
+
+        classifier.USE_CLF = False
+    return parser
+
+
+__all__ = ["quantulum_parser"]

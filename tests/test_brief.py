@@ -237,3 +237,12 @@ def test_a_line_break_after_a_finished_sentence_ends_it_and_a_wrapped_line_does_
         "On Friday the council voted to fund it.",
         "Engineers said the new span would be\nfinished within two years.",
     ]
+
+
+def test_other_sources_are_cited_with_a_similarity_not_a_value(brief):
+    # Evidence.value is what a span states; how close another source's sentence is to the
+    # summary's sentence is Evidence.similarity (issue 19: one meaning per field)
+    others = [e for s in brief.sentences for e in s.evidence[1:]]
+    assert others, "the fixture has a fact several sources report"
+    assert all(e.value is None and e.similarity is not None and 0 < e.similarity <= 1 for e in others)
+    assert all(s.evidence[0].similarity is None for s in brief.sentences)

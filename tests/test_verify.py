@@ -514,3 +514,20 @@ def test_the_year_of_a_date_is_not_a_number_of_its_own():
                     Article("d", "The minister resigned in October 1998, days after the vote, aides said."))
     flagged = [s for s in result.statements if s.status != "supported"]
     assert flagged and all(s.kind == "date" for s in flagged), [(s.status, s.kind, s.explanation) for s in flagged]
+
+
+def test_the_closest_source_sentence_is_cited_with_its_similarity():
+    from storydiff.model import Article
+    from storydiff.verify import verify
+
+    source = Article("src", "The council approved the new bridge on Tuesday after a long debate. "
+                            "Work is due to start in the spring.")
+    summary = Article("sum", "The council approved the new bridge on Tuesday.")
+    result = verify(source, summary)
+    supported = [s for s in result.statements if s.status == "supported" and s.evidence]
+    assert supported
+    for statement in supported:
+        assert statement.evidence[0].value is None
+        assert 0 < statement.evidence[0].similarity <= 1
+    dumped = result.to_dict()["statements"][0]["evidence"][0]
+    assert dumped["value"] is None and dumped["similarity"] == supported[0].evidence[0].similarity

@@ -64,7 +64,12 @@ class Evidence:
     end: int
     text: str
     field: Field = "text"
+    # The value the span states, normalised (a number, a TIMEX3 date, a canonical name): what
+    # a finding compares. Never a score: how close a span is to another is ``similarity``.
     value: Any = None
+    # For a span cited as saying the same as another (a brief sentence's other sources, verify's
+    # closest source sentence): how similar the two are, 0..1. None elsewhere.
+    similarity: float | None = None
 
 
 @dataclass
@@ -377,7 +382,9 @@ class Verification:
                  "kind": s.kind, "explanation": s.explanation, "rule": s.rule,
                  "evidence": [{"article": e.article, "role": "source" if e.article == self.source.id else "derived",
                                "field": e.field, "start": e.start, "end": e.end, "text": e.text,
-                               "value": None if e.value is None else str(e.value)} for e in s.evidence]}
+                               "value": None if e.value is None else str(e.value),
+                               **({"similarity": e.similarity} if e.similarity is not None else {})}
+                              for e in s.evidence]}
                 for s in self.statements
             ],
         }

@@ -224,7 +224,7 @@ def _when(text: str | None) -> date | datetime | None:
 
 def _evidence(data: dict) -> Evidence:
     return Evidence(data["article"], data["start"], data["end"], data["text"], data.get("field", "text"),
-                    data.get("value"))
+                    data.get("value"), data.get("similarity"))
 
 
 def comparison_from_dict(data: dict) -> Comparison:

@@ -205,7 +205,7 @@ def _brief_sentence(i: int, units: list[_Unit], articles: list[Article], conflic
         article = articles[number]
         sources.append(article.id)
         evidence.append(Evidence(article.id, other.sentence.start, other.sentence.end, other.sentence.text,
-                                 value=round(best[number][0], 3)))
+                                 similarity=round(best[number][0], 3)))
     conflict = next((f.id for f in conflicts if _overlaps(unit, own.id, f.evidence)), None)
     return BriefSentence(unit.sentence.text, sources, evidence, unique=len(articles) > 1 and len(sources) == 1,
                          conflict=conflict)

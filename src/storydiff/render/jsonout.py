@@ -43,6 +43,7 @@ def evidence_dict(evidence: Evidence) -> dict[str, Any]:
         "end": evidence.end,
         "text": evidence.text,
         "value": _jsonable(evidence.value),
+        **({"similarity": evidence.similarity} if evidence.similarity is not None else {}),
     }
 
 

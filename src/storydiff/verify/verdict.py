@@ -63,7 +63,7 @@ def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> lis
             right, similarity = match
             found.append(_Judgement(
                 "supported", None, [Evidence(source.id, right.start, right.end, right.text, right.field,
-                                             round(similarity, 2))],
+                                             similarity=round(similarity, 2))],
                 f"closest source sentence (similarity {similarity:.2f})"
                 + (f"; words not in the source: {', '.join(novel[key])}" if novel.get(key) else ""), 2))
         worst = min(found, key=lambda j: j.rank) if found else \

@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from typing import Any, get_type_hints
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..cluster import StoryClusterer, StoryClusterSettings, article_features
 from ..errors import InputProblem, StoreError
@@ -53,31 +53,10 @@ class FeedReport:
     revised: list[tuple[str, int]] = field(default_factory=list)  # (article id, new version number)
 
 
-def _build(kind: type, overrides: Mapping[str, object], table: str) -> Any:
-    known = {f.name: f for f in fields(kind)}
-    unknown = sorted(set(overrides) - set(known))
-    if unknown:
-        raise ValueError(f"unknown {table} setting{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
-                         f"known: {', '.join(sorted(known))}")
-    hints = get_type_hints(kind)
-    for name, value in overrides.items():
-        expected = hints[name]
-        # TOML has no int/float distinction a user would think about (0 for 0.0), but a
-        # bool or a string where a number is expected is a mistake, not a setting
-        fits = (isinstance(value, bool) if expected is bool else
-                isinstance(value, (int, float)) and not isinstance(value, bool) if expected is float else
-                isinstance(value, int) and not isinstance(value, bool) if expected is int else
-                isinstance(value, expected) if isinstance(expected, type) else True)
-        if not fits:
-            raise ValueError(f"{table} setting {name} must be {expected.__name__}, not {value!r}")
-    return kind(**{name: float(value) if hints[name] is float else value for name, value in overrides.items()})
-
-
 def stage_settings(settings: Settings) -> tuple[StoryClusterSettings, WireSettings]:
-    """The clusterer's and the wire detector's settings with the overrides of ``settings``
-    (its ``cluster`` and ``wire`` tables); ValueError naming any unknown field."""
-    return (_build(StoryClusterSettings, settings.cluster, "cluster"),
-            _build(WireSettings, settings.wire, "wire"))
+    """The clusterer's and the wire detector's settings: ``settings.cluster`` and ``.wire``,
+    typed and checked when the settings were loaded (``settings.py``)."""
+    return settings.cluster.build(), settings.wire.build()
 
 
 class Feeder:

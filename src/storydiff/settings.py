@@ -283,6 +283,12 @@ class Settings(BaseModel):
 
     model_config = {"extra": "forbid"}
 
+    @field_validator("compare", "verify", mode="before")
+    @classmethod
+    def _switches(cls, value: object) -> object:
+        # ``Settings(verify=RuleSwitches(disabled_rules=[...]))``, as before the tables had thresholds
+        return value.model_dump(exclude_unset=True) if type(value) is RuleSwitches else value
+
     @field_validator("allowed_networks", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:

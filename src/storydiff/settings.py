@@ -216,11 +216,13 @@ class StorylineSettings(BaseModel):
     """``[storydiff.storylines]``: the storyline clusterer (``storylines.StorylineSettings``)."""
 
     threshold: float = 0.18
+    # As in [storydiff.cluster], between storylines (merge_threshold, bridge_factor).
     merge_threshold: float = 0.3
-    bridge_factor: float = 0.5
+    bridge_factor: float = 0.5  # as merge_threshold
     same_event_days: float = 14.0
     gap_scale_days: float = 60.0
     max_gap_days: float = 120.0
+    # As in [storydiff.cluster]: the same 0.5.
     undated_factor: float = 0.5
     refine_rounds: int = 3
     features: Literal["terms", "entities"] = "terms"
@@ -486,7 +488,8 @@ def markdown() -> str:
             lines.append(f"| `{name}` | `{_cell(repr(field.default))}` | {_cell(top.get(name, ''))} |")
     for table, model in _TABLES.items():
         # the stage's comments, then this module's own (for fields the stage leaves uncommented)
-        comments = {**_field_comments(_stage_source(table)), **_field_comments(model)}
+        own = {name: why for name, why in _field_comments(model).items() if not why.startswith("See `")}
+        comments = {**_field_comments(_stage_source(table)), **own}
         lines += ["", f"## [storydiff.{table}]", "", (model.__doc__ or "").strip().replace("\n    ", " "), "",
                   "| setting | default | why |", "|---|---|---|"]
         for name, field in model.model_fields.items():

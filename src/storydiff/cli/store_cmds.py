@@ -103,7 +103,7 @@ def ingest(
     writer = _hold_writer_lock(store, config)
     errors, warnings, stored, duplicates = [], [], 0, 0
     try:
-        feeder = Feeder(store, cluster_settings, wire_settings)
+        feeder = Feeder(store, cluster_settings, wire_settings, settings.storylines.build())
         files = list(expand_paths(paths))
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), console=err_console, disable=quiet, transient=True) as progress:

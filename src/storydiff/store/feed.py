@@ -16,7 +16,7 @@ from ..ingest import from_record
 from ..loose_dates import loose_date
 from ..model import Article, InputError
 from ..settings import Settings
-from ..storylines import StorylineClusterer
+from ..storylines import StorylineClusterer, StorylineSettings
 from ..wire import WireDetector, WireSettings, describe_group
 from .base import Store, WireRecord
 
@@ -75,13 +75,13 @@ class Feeder:
     """
 
     def __init__(self, store: Store, cluster_settings: StoryClusterSettings | None = None,
-                 wire_settings: WireSettings | None = None):
+                 wire_settings: WireSettings | None = None, storyline_settings: StorylineSettings | None = None):
         self.store = store
         self.clusterer = StoryClusterer(cluster_settings)
         df, n_docs, stories = store.load_cluster_state()
         self.clusterer.load(df, n_docs, stories)
         # the second level: each new event joins a storyline or starts one (storylines.py)
-        self.storylines = StorylineClusterer(self.clusterer)
+        self.storylines = StorylineClusterer(self.clusterer, storyline_settings)
         self.storylines.load(*store.load_storyline_state())
         self.wire = WireDetector(wire_settings)
         for key, blob in store.signatures(limit=self.wire.settings.window):

@@ -51,44 +51,44 @@ class CompareSettings(RuleSwitches):
     # 0.25 same event head + 0.15 shared entities). Chosen on the seed pair and the
     # discrepancies dev set (benchmarks/pairs.py); a conflict needs more than an agreement
     # because a false alarm costs a fact-checker more than a missed corroboration.
-    agree_score: float = Field(0.45, ge=0, le=1)
-    conflict_score: float = Field(0.6, ge=0, lt=1)
+    agree_score: float = Field(default=0.45, ge=0, le=1)
+    conflict_score: float = Field(default=0.6, ge=0, lt=1)
     # A place conflict needs a closer match than a date or a number conflict (see
     # ``conflict_score``).
-    place_conflict_score: float = Field(0.75, ge=0, le=1)
+    place_conflict_score: float = Field(default=0.75, ge=0, le=1)
     # Two undated reports that put one event on different weekdays ("voted on Wednesday" /
     # "voted on Thursday") cannot be placed in a week, so only a close match of the event
     # makes them the same occasion.
-    unresolved_conflict_score: float = Field(0.7, ge=0, le=1)
+    unresolved_conflict_score: float = Field(default=0.7, ge=0, le=1)
     # "two senators" vs "three senators": small counts name many subsets in one story.
-    small_count_score: float = Field(0.8, ge=0, le=1)
+    small_count_score: float = Field(default=0.8, ge=0, le=1)
     # A competing reading counts as an alternative if it aligns at least this well.
-    alternative_score: float = Field(0.35, ge=0, le=1)
+    alternative_score: float = Field(default=0.35, ge=0, le=1)
     # Two single figures for the same counted noun conflict only if within this ratio and
     # at least this large (read on BASIL: "two senators" vs "three senators" were different
     # subsets every time).
-    count_ratio: float = Field(1.5, ge=1)
-    count_minimum: int = Field(10, ge=0)
+    count_ratio: float = Field(default=1.5, ge=1)
+    count_minimum: int = Field(default=10, ge=0)
     # Two claims with a figure of one counted thing are on one topic when their clauses, or
     # their sentences, share this much weighted content (align.Weights.overlap) besides the
     # counted noun. Read on the annotated pairs: the two sentences of one report about one
     # archive of files share 0.33, and that archive against the other report's 0.30.
-    same_topic: float = Field(0.25, ge=0, le=1)
+    same_topic: float = Field(default=0.25, ge=0, le=1)
     # Names: spelling-variant score above which two names are taken as one name spelt two ways.
-    spelling_variant: float = Field(0.8, ge=0, le=1)
+    spelling_variant: float = Field(default=0.8, ge=0, le=1)
     # A report does not misdate the event it covers by more than this: a date this far before its
     # publication is another, earlier event (background), however alike the sentences
     # (``background_days``), when the other report's date is within ``current_days`` of its own
     # publication.
-    background_days: int = Field(365, ge=0)
-    current_days: int = Field(31, ge=0)
+    background_days: int = Field(default=365, ge=0)
+    current_days: int = Field(default=31, ge=0)
     # Sentence cosine (TF-IDF over content lemmas) above which two sentences corroborate each
     # other, and below which a sentence has no counterpart at all. Read on the seed pair: paraphrases
     # of one fact across two outlets score 0.33-0.39, different facts on one topic 0.18-0.29.
-    statement_agree: float = Field(0.33, ge=0, le=1)
-    statement_unique: float = Field(0.2, ge=0, le=1)
+    statement_agree: float = Field(default=0.33, ge=0, le=1)
+    statement_unique: float = Field(default=0.2, ge=0, le=1)
     # A sentence with fewer distinct content lemmas than this is not compared as a statement.
-    statement_min_terms: int = Field(3, ge=0)
+    statement_min_terms: int = Field(default=3, ge=0)
 
 
 class VerifySettings(RuleSwitches):
@@ -97,39 +97,39 @@ class VerifySettings(RuleSwitches):
     # A derived value aligned at least this well with a source value it cannot agree with is a
     # contradiction (compare needs 0.6 between two reports, where differing values are often
     # different facts; a derived text restates its source, so its values have one place to be).
-    contradict_score: float = Field(0.45, ge=0, le=1)
+    contradict_score: float = Field(default=0.45, ge=0, le=1)
     # Consecutive source sentences a derived sentence may restate.
-    window_sentences: int = Field(3, ge=1)
+    window_sentences: int = Field(default=3, ge=1)
     # The window is the run of source sentences whose words the derived sentence shares most, in
     # order; a stop word or a punctuation mark shared counts this much of a content word. Counted
     # alike, "the ... in ... on Tuesday" outweighed "staff ... ordered ... remove TikTok" and
     # chose a source sentence about something else. SummEdits news dev (benchmarks/verify.py,
     # 2026-11-25): 2 fewer consistent summaries flagged, 1 fewer inconsistent one caught; the
     # same at 0.1, 0.25 and 0.5.
-    function_word_weight: float = Field(0.25, ge=0, le=1)
+    function_word_weight: float = Field(default=0.25, ge=0, le=1)
     # Differing stretches at most this many equal tokens apart are one edit: "have [not] found
     # [any -> no] evidence" holds one negation on each side and changes nothing.
-    edit_gap: int = Field(2, ge=0)
+    edit_gap: int = Field(default=2, ge=0)
     # A derived sentence with at least this share of its tokens in its window (in order)
     # restates it: a name or a number changed in it contradicts the source. Below it, the
     # changed value is only "not mentioned". The verdict is the same either way.
-    restates: float = Field(0.5, ge=0, le=1)
+    restates: float = Field(default=0.5, ge=0, le=1)
     # A stretch longer than this on either side is a rewording or a clause the summary leaves
     # out, not an edit of one fact; negation is not counted across it. On SummEdits news dev the
     # leftover source clauses of compressed summaries ("never before seen details ...") made
     # all the false negation alarms above this length.
-    edit_tokens: int = Field(6, ge=0)
+    edit_tokens: int = Field(default=6, ge=0)
     # A content word put where the source has another of the same part of speech, in an edit of
     # at most this many tokens a side, is a substitution unless WordNet relates the two
     # (``annotate.lexicon.related``). Nouns and adjectives only, one word: with verbs and edits
     # of up to 3 tokens, SummEdits news dev half A gained nothing and half B lost 4 points of
     # faithful recall (benchmarks/verify.py). Without the WordNet check (every noun or adjective
     # the source never uses) 11 consistent summaries were flagged; with it, 2.
-    substitution_tokens: int = Field(1, ge=0)
+    substitution_tokens: int = Field(default=1, ge=0)
     # A derived sentence whose best source sentence is below this cosine has no counterpart.
     # At 0.2 the one flagged consistent summary sentence of SummEdits news dev in 23 was an
     # abstractive restatement (0.1-0.2); at 0.1 none is, and 1 unfaithful summary is missed.
-    unsupported_similarity: float = Field(0.1, ge=0, le=1)
+    unsupported_similarity: float = Field(default=0.1, ge=0, le=1)
     # Outside ``--strict``, a derived text with no contradicted statement is unfaithful when at
     # least this share of its statements are not mentioned by the source. Chosen on the read half
     # of SummEdits news dev (benchmarks/verify.py prints the sweep), reported on the score half:
@@ -137,7 +137,7 @@ class VerifySettings(RuleSwitches):
     # sentence), below it (never) 70.8; of the tied shares the most lenient is taken, because
     # false alarms on text verify was not tuned on are what issue #17 is about. Score half: 79.7
     # strict, 78.3 with it; DUC 2004 human summaries judged faithful: 9 of 50 strict, 14 with it.
-    unsupported_share: float = Field(1.0, ge=0, le=1)
+    unsupported_share: float = Field(default=1.0, ge=0, le=1)
     # Sentence cosine above which two sentences of *different reports* are taken to be about the
     # same statement. On benchmarks/pairs.py dev (41 real pairs) 0.35 let antonyms of loosely
     # related sentences through ("up" / "down" in different paragraphs); 0.45 kept only
@@ -145,12 +145,12 @@ class VerifySettings(RuleSwitches):
     # into compare (a scratch monkeypatch of benchmarks/pairs.py): at 0.45 it adds no finding
     # and no false alarm on dev; at 0.25 it adds 2, both false alarms, and still misses the 2
     # gold status conflicts, whose sentences share too few words to align.
-    align_reports: float = Field(0.45, ge=0, le=1)
+    align_reports: float = Field(default=0.45, ge=0, le=1)
     # A summary compresses several source sentences into one, so its sentences align with their
     # source more loosely than two reports' sentences do (``align_reports`` is 0.45).
     # On SummEdits news dev (benchmarks/verify.py) 0.3 found the source sentence of nearly every
     # negated or antonym-swapped summary sentence.
-    align_derived: float = Field(0.3, ge=0, le=1)
+    align_derived: float = Field(default=0.3, ge=0, le=1)
 
 
 # The clusterer's, the wire detector's and the storyline clusterer's tables. Their values and
@@ -207,9 +207,9 @@ class WireSettings(BaseModel):
     model_config = _TABLE
 
     def build(self) -> Any:
-        from .wire import WireSettings as Stage
+        from .wire import WireSettings as WireStage
 
-        return Stage(**self.model_dump())
+        return WireStage(**self.model_dump())
 
 
 class StorylineSettings(BaseModel):
@@ -230,9 +230,9 @@ class StorylineSettings(BaseModel):
     model_config = _TABLE
 
     def build(self) -> Any:
-        from .storylines import StorylineSettings as Stage
+        from .storylines import StorylineSettings as StorylineStage
 
-        return Stage(**self.model_dump())
+        return StorylineStage(**self.model_dump())
 
 
 # The stage tables, by their TOML name ([storydiff.NAME]); their environment variables are
@@ -252,10 +252,10 @@ class Settings(BaseModel):
     # of the batch goes on. spaCy refuses a text over 1,000,000 characters (E088), hence the
     # bound; the default keeps one report's comparison within seconds to a minute and under
     # 2 GB (benchmarks/results/long_text.md). A news report is rarely over 30,000.
-    max_article_chars: int = Field(200_000, ge=1, le=1_000_000)
+    max_article_chars: int = Field(default=200_000, ge=1, le=1_000_000)
     # Below this many letters a text is too short for the language detector to be trusted
     # (``language.py``); from it on, a text not in English is named in a warning.
-    min_language_chars: int = Field(200, ge=1)
+    min_language_chars: int = Field(default=200, ge=1)
     # Minimum confidence for a conflict to be reported at all.
     min_conflict_confidence: float = 0.5
     # Brief length in words.
@@ -455,11 +455,11 @@ def _stage_source(table: str) -> type:
         from .cluster import StoryClusterSettings
         return StoryClusterSettings
     if table == "wire":
-        from .wire import WireSettings as Stage
-        return Stage
+        from .wire import WireSettings as WireStage
+        return WireStage
     if table == "storylines":
-        from .storylines import StorylineSettings as Stage
-        return Stage
+        from .storylines import StorylineSettings as StorylineStage
+        return StorylineStage
     return _TABLES[table]
 
 

@@ -148,3 +148,11 @@ def test_docs_settings_md_is_the_model_as_generated():
     page = Path(__file__).resolve().parents[1] / settings.DOCS_PATH
     assert page.read_text(encoding="utf-8") == markdown(), (
         f"{settings.DOCS_PATH} is out of date: run `python -m storydiff.settings`")
+
+
+def test_a_changed_compare_threshold_makes_stored_results_stale():
+    from storydiff.results import settings_hash
+
+    default = settings_hash(Settings())
+    assert settings_hash(Settings(compare=CompareSettings(conflict_score=0.6))) == default  # the default value
+    assert settings_hash(Settings(compare=CompareSettings(conflict_score=0.7))) != default

@@ -156,3 +156,23 @@ def test_a_changed_compare_threshold_makes_stored_results_stale():
     default = settings_hash(Settings())
     assert settings_hash(Settings(compare=CompareSettings(conflict_score=0.6))) == default  # the default value
     assert settings_hash(Settings(compare=CompareSettings(conflict_score=0.7))) != default
+
+
+def test_storyline_settings_from_the_file_reach_the_feeder(tmp_path):
+    from test_storylines import STREAM  # four events, three storylines with these cluster settings
+
+    from storydiff.store import open_store
+    from storydiff.store.feed import Feeder
+
+    def storylines(config_text: str) -> int:
+        settings = load_settings(_config(tmp_path, config_text))
+        store = open_store(tmp_path / f"{len(config_text)}.db")
+        Feeder(store, settings.cluster.build(), settings.wire.build(), settings.storylines.build()).feed(STREAM)
+        count = len(store.list_storylines())
+        store.close()
+        return count
+
+    events = "[storydiff.cluster]\ngap_scale_days = 10.0\n"
+    assert storylines(events) == 3
+    # no two events are this alike: each is a storyline of its own
+    assert storylines(events + "[storydiff.storylines]\nthreshold = 0.99\nmerge_threshold = 0.99\n") == 4

@@ -159,7 +159,8 @@ def test_a_changed_compare_threshold_makes_stored_results_stale():
 
 
 def test_storyline_settings_from_the_file_reach_the_feeder(tmp_path):
-    from test_storylines import STREAM  # four events, three storylines with these cluster settings
+    # four events, three storylines with these cluster settings (tests/test_storylines.py)
+    from test_storylines import STREAM
 
     from storydiff.store import open_store
     from storydiff.store.feed import Feeder

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 import os
 import signal
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from typing import Any, get_type_hints
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from . import signatures
 from .cluster import StoryClusterer, StoryClusterSettings, StoryState, _final, article_features
@@ -66,38 +66,15 @@ class FeedReport:
     revised: list[tuple[str, int]] = field(default_factory=list)  # (article id, new version number)
 
 
-def _build(kind: type, overrides: Mapping[str, object], table: str) -> Any:
-    known = {f.name: f for f in fields(kind)}
-    unknown = sorted(set(overrides) - set(known))
-    if unknown:
-        raise ValueError(f"unknown {table} setting{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
-                         f"known: {', '.join(sorted(known))}")
-    hints = get_type_hints(kind)
-    for name, value in overrides.items():
-        expected = hints[name]
-        # TOML has no int/float distinction a user would think about (0 for 0.0), but a
-        # bool or a string where a number is expected is a mistake, not a setting
-        fits = (isinstance(value, bool) if expected is bool else
-                isinstance(value, (int, float)) and not isinstance(value, bool) if expected is float else
-                isinstance(value, int) and not isinstance(value, bool) if expected is int else
-                isinstance(value, expected) if isinstance(expected, type) else True)
-        if not fits:
-            raise ValueError(f"{table} setting {name} must be {expected.__name__}, not {value!r}")
-    return kind(**{name: float(value) if hints[name] is float else value for name, value in overrides.items()})
-
-
 def stage_settings(settings: Settings) -> tuple[StoryClusterSettings, WireSettings]:
-    """The clusterer's and the wire detector's settings with the overrides of ``settings``
-    (its ``cluster`` and ``wire`` tables); ValueError naming any unknown field (of the
-    ``storylines`` table too: ``storyline_settings`` builds it)."""
-    storyline_settings(settings)
-    return (_build(StoryClusterSettings, settings.cluster, "cluster"),
-            _build(WireSettings, settings.wire, "wire"))
+    """The clusterer's and the wire detector's settings: ``settings.cluster`` and ``.wire``,
+    typed and checked when the settings were loaded (``settings.py``)."""
+    return settings.cluster.build(), settings.wire.build()
 
 
 def storyline_settings(settings: Settings) -> StorylineSettings:
-    """``StorylineSettings`` with the overrides of the ``storylines`` table."""
-    return _build(StorylineSettings, settings.storylines, "storylines")
+    """``StorylineSettings`` of the ``storylines`` table (typed in ``settings.py``)."""
+    return settings.storylines.build()
 
 
 class Feeder:

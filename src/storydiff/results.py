@@ -42,6 +42,10 @@ def settings_hash(settings: Settings) -> str:
                 "brief_words": settings.brief_words, "max_article_chars": settings.max_article_chars,
                 "min_language_chars": settings.min_language_chars,
                 "disabled_rules": sorted(settings.compare.disabled_rules)}
+    # compare's thresholds, only those changed: results stored with the defaults keep their key
+    thresholds = settings.compare.model_dump(exclude_defaults=True, exclude={"disabled_rules"})
+    if thresholds:
+        relevant["compare"] = thresholds
     return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
 
 

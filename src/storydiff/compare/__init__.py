@@ -33,26 +33,32 @@ from ..prepare import prepare
 # compare rule, and these four modules export nothing the package re-exports.
 from . import denial, inception, kinship, typed  # noqa: F401
 from .context import PairContext, StoryContext
-from .counts import COUNT_VETOES, SAME_TOPIC
+from .counts import COUNT_VETOES
 from .entities import ENTITY_NAME_KINDS, canonical_names
 from .judges import relation
 from .keys import _describe, claim_evidence, describe, fact_key
 from .run import compare_annotated, compare_articles, compare_paths, comparison_of
 from .series import _figure, series_of
-from .spelling import NAME_VETOES, SPELLING_VARIANT
-from .statements import STATEMENT_AGREE, STATEMENT_MIN_TERMS, STATEMENT_UNIQUE, _note_partial
+from .spelling import NAME_VETOES
+from .statements import _note_partial
 from .thresholds import (
     AGREE_SCORE,
     ALTERNATIVE_SCORE,
+    BACKGROUND_DAYS,
     CONFLICT_SCORE,
     COUNT_MINIMUM,
     COUNT_RATIO,
+    CURRENT_DAYS,
     PLACE_CONFLICT_SCORE,
+    SAME_TOPIC,
     SMALL_COUNT_SCORE,
+    SPELLING_VARIANT,
+    STATEMENT_AGREE,
+    STATEMENT_MIN_TERMS,
+    STATEMENT_UNIQUE,
     UNRESOLVED_CONFLICT_SCORE,
     UPDATE_CLASSES,
 )
-from .timing import BACKGROUND_DAYS, CURRENT_DAYS
 from .vetoes import CONFLICT_VETOES
 
 __all__ = [

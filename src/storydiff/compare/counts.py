@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from .. import rules
 from ..align import ClaimPair, Weights
 from ..model import Claim
+from ..settings import current
 from .context import _Edge, _passes
 from .judges import relation
 from .keys import _is_counted_noun
-from .thresholds import CONFLICT_SCORE, COUNT_MINIMUM, COUNT_RATIO, UPDATE_CLASSES
+from .thresholds import UPDATE_CLASSES
 
 # Units that measure one property of the story's event (a quake's magnitude, a bridge's
 # length): reports giving one such figure each are giving it for the same thing. Money,
@@ -90,7 +91,7 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
             a, b = odd_pair
             used.update((id(a), id(b)))
             rules.fired(magnitude_rule)
-            edges.append(_Edge(ClaimPair(a, b, CONFLICT_SCORE, True, a.entities & b.entities), "conflict",
+            edges.append(_Edge(ClaimPair(a, b, current().compare.conflict_score, True, a.entities & b.entities), "conflict",
                                rule=magnitude_rule))
             continue
         if not rules.enabled(count_rule) or any(id(c) in used for c in side_a + side_b):
@@ -102,7 +103,7 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
         a, b = side_a[0], side_b[0]
         if relation(a, b) != "conflict":
             continue
-        pair = ClaimPair(a, b, CONFLICT_SCORE, True, a.entities & b.entities)
+        pair = ClaimPair(a, b, current().compare.conflict_score, True, a.entities & b.entities)
         passed = _passes(COUNT_VETOES, pair, None)
         if passed is None:
             continue
@@ -161,7 +162,7 @@ def _small_single_count(pair: ClaimPair, context: object) -> bool:
     different subsets in one story."""
     unit = getattr(pair.a.mention.value, "unit", None)
     return _single_figure_unit(unit) == "count" and min(pair.a.mention.value.low,
-                                                         pair.b.mention.value.low) < COUNT_MINIMUM
+                                                         pair.b.mention.value.low) < current().compare.count_minimum
 
 
 @rules.register("compare.veto.counted_event_differs", "compare.veto",
@@ -182,7 +183,7 @@ def _far_apart(pair: ClaimPair, context: object) -> bool:
     things than one thing misreported."""
     a, b = pair.a.mention.value, pair.b.mention.value
     low, high = min(a.high, b.high), max(a.low, b.low)
-    return low <= 0 or high / low > COUNT_RATIO
+    return low <= 0 or high / low > current().compare.count_ratio
 
 
 def _counted_event(claim: Claim) -> str | None:
@@ -196,13 +197,6 @@ def _counted_event(claim: Claim) -> str | None:
     if claim.head not in EVENT_CLASS_NAMES and len(named) == 1:
         return next(iter(named))
     return None
-
-
-# Two claims with a figure of one counted thing are on one topic when their clauses, or
-# their sentences, share this much weighted content (align.Weights.overlap) besides the
-# counted noun. Read on the annotated pairs: the two sentences of one report about one
-# archive of files share 0.33, and that archive against the other report's 0.30.
-SAME_TOPIC = 0.25
 
 
 def _odd_magnitude(single: Sequence[Claim], double: Sequence[Claim],
@@ -235,7 +229,7 @@ def _odd_magnitude(single: Sequence[Claim], double: Sequence[Claim],
         return max(weights.overlap(x.about - unit, y.about - unit),
                    weights.overlap(x.context - unit, y.context - unit))
 
-    if min(topic(one, odd), topic(shared, odd)) < SAME_TOPIC:
+    if min(topic(one, odd), topic(shared, odd)) < current().compare.same_topic:
         return None
     return one, odd
 
@@ -244,5 +238,5 @@ def _order_of_magnitude(claim: Claim) -> bool:
     """"Tens of thousands", "hundreds": a vague amount that still fixes the order of
     magnitude, so two of them that do not overlap say different things."""
     value = claim.mention.value
-    return value.approximate and math.isfinite(value.high) and value.low >= COUNT_MINIMUM \
+    return value.approximate and math.isfinite(value.high) and value.low >= current().compare.count_minimum \
         and value.high >= 9 * value.low

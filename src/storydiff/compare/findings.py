@@ -8,16 +8,18 @@ from collections import defaultdict
 
 from ..align import ClaimPair
 from ..model import Article, Claim, Finding
+from ..settings import current
 from .context import _Edge
 from .keys import _describe, claim_evidence, fact_key
-from .thresholds import CONFLICT_SCORE, UPDATE_CLASSES
+from .thresholds import UPDATE_CLASSES
 from .timing import _timing
 
 
 def _conflict_confidence(pair: ClaimPair) -> float:
     # Score is at least CONFLICT_SCORE here; shared named entities make it far more
     # likely that the two values are about the same event.
-    confidence = 0.5 + 0.4 * min(1.0, (pair.score - CONFLICT_SCORE) / (1 - CONFLICT_SCORE))
+    conflict_score = current().compare.conflict_score
+    confidence = 0.5 + 0.4 * min(1.0, (pair.score - conflict_score) / (1 - conflict_score))
     if pair.shared_entities:
         confidence += 0.1
     return round(min(confidence, 0.99), 2)

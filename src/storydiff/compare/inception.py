@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from .. import rules
 from ..align import ClaimPair, _clause_root, _governor, _token_range
 from ..model import AnnotatedArticle, Claim, Mention
+from ..settings import current
 from .context import PairContext, _Edge, _passes
 from .entities import same_actor
 from .judges import relation
-from .thresholds import CONFLICT_SCORE
 from .timing import _approximate_date
 
 # ---------------------------------------------------------------------------------------
@@ -234,7 +234,7 @@ def _inception_conflicts(context: PairContext) -> list[_Edge]:
                 continue
             if found != "conflict":
                 continue
-            pair = ClaimPair(a, b, CONFLICT_SCORE, True, frozenset({first_a.who}))
+            pair = ClaimPair(a, b, current().compare.conflict_score, True, frozenset({first_a.who}))
             passed = _passes(("compare.veto.after_publication",), pair, context)
             if passed is None:
                 continue

@@ -13,7 +13,7 @@ from ..ingest import article_length_problem, read_articles
 from ..language import language_warnings
 from ..model import AnnotatedArticle, Article, Comparison, Finding
 from ..prepare import prepare
-from ..settings import Settings, default_settings
+from ..settings import Settings, default_settings, in_effect
 from .context import StoryContext
 from .entities import _entity_index, canonical_names
 from .findings import _claim_findings
@@ -82,7 +82,8 @@ def comparison_of(prepared: Sequence[Article], annotated: Sequence[AnnotatedArti
     off (``[storydiff.compare] disabled_rules``) off: the step after annotation, which a
     benchmark that annotates once re-runs with one rule off at a time."""
     settings = settings or default_settings()
-    with rules.rule_run(rules.check_names(settings.compare.disabled_rules, "compare.")):
+    # the rules read the run's switches and thresholds (settings.current)
+    with rules.rule_run(rules.check_names(settings.compare.disabled_rules, "compare.")), in_effect(settings):
         canonical = canonical_names(annotated)
         findings = [f for f in compare_annotated(annotated, canonical)
                     if f.type != "conflict" or f.confidence >= settings.min_conflict_confidence]

@@ -9,12 +9,9 @@ from itertools import permutations
 
 from .. import rules
 from ..model import AnnotatedArticle, Evidence, Finding, Mention
+from ..settings import current
 from .context import StoryContext, _passes
 from .entities import ENTITY_NAME_KINDS
-
-# Names: spelling-variant score above which two names are taken as one name spelt two ways.
-SPELLING_VARIANT = 0.8
-
 
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -171,7 +168,7 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
                     slip = True
                 # Standard variants are compare.veto.standard_variant's to drop (NAME_VETOES).
                 score = spelling_variant(a_plain, b_plain, standard_variants=False)
-                if score < SPELLING_VARIANT:
+                if score < current().compare.spelling_variant:
                     continue
                 # "Cossuta"/"Armando Cossutta" and "Armando Cossuta"/"Armando Cossutta" are
                 # one misspelling: one finding per pair of differing words.

@@ -10,15 +10,9 @@ from collections.abc import Sequence
 from .. import rules
 from ..align import sentence_terms
 from ..model import AnnotatedArticle, Article, Finding
+from ..settings import current
 from .context import StoryContext
 from .keys import _sentence_evidence
-
-# Sentence cosine (TF-IDF over content lemmas) above which two sentences corroborate each
-# other, and below which a sentence has no counterpart at all. Read on the seed pair: paraphrases
-# of one fact across two outlets score 0.33-0.39, different facts on one topic 0.18-0.29.
-STATEMENT_AGREE = 0.33
-STATEMENT_UNIQUE = 0.2
-STATEMENT_MIN_TERMS = 3
 
 
 @rules.register("compare.finder.statements", "compare.finder",
@@ -46,7 +40,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
             keys.append((item.id, sentence))
             # A fragment of a word or two ("“This Week.”", cut off a sentence by the
             # parser) matches whatever shares its word: it is no statement.
-            documents.append(words if len(set(words)) >= STATEMENT_MIN_TERMS else [])
+            documents.append(words if len(set(words)) >= current().compare.statement_min_terms else [])
     if len(documents) < 2 or not any(documents):
         return []
     vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
@@ -68,7 +62,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
         np.fill_diagonal(distance, 0.0)
         grouped = AgglomerativeClustering(
             n_clusters=None, metric="precomputed", linkage="complete",
-            distance_threshold=1.0 - STATEMENT_AGREE + 1e-9,
+            distance_threshold=1.0 - current().compare.statement_agree + 1e-9,
         ).fit_predict(distance)
         labels.update(zip(filled, (int(label) for label in grouped)))
     groups: dict[int, list[int]] = defaultdict(list)
@@ -88,7 +82,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
                 explanation=f"said by {len(articles_in)} sources",
             ))
     for i, (article, sentence) in enumerate(keys):
-        if documents[i] and best_elsewhere[i] < STATEMENT_UNIQUE and len(group_of[i]) == 1:
+        if documents[i] and best_elsewhere[i] < current().compare.statement_unique and len(group_of[i]) == 1:
             findings.append(Finding(
                 id="", type="unique", kind="statement", about=_topic(sentence.text),
                 confidence=round(1.0 - float(best_elsewhere[i]), 2),

@@ -1,30 +1,29 @@
-"""The claim-pair scores and count limits that compare's judges, vetoes and finders share."""
+"""The claim-pair scores and count limits that compare's judges, vetoes and finders share.
+
+Their values and the measurements behind them are ``settings.CompareSettings``
+(``[storydiff.compare]``); the rules read the run's values (``settings.current().compare``).
+The names below are the defaults, kept importable (``storydiff.compare.CONFLICT_SCORE``).
+"""
 
 from __future__ import annotations
 
-# Thresholds on the claim-pair score (align.pair_claims: 0.6 weighted clause overlap +
-# 0.25 same event head + 0.15 shared entities). Chosen on the seed pair and the
-# discrepancies dev set (benchmarks/pairs.py); a conflict needs more than an agreement
-# because a false alarm costs a fact-checker more than a missed corroboration.
-AGREE_SCORE = 0.45
-CONFLICT_SCORE = 0.6
-PLACE_CONFLICT_SCORE = 0.75
+from ..settings import CompareSettings
 
-# Two undated reports that put one event on different weekdays ("voted on Wednesday" /
-# "voted on Thursday") cannot be placed in a week, so only a close match of the event
-# makes them the same occasion.
-UNRESOLVED_CONFLICT_SCORE = 0.7
-
-# "two senators" vs "three senators": small counts name many subsets in one story.
-SMALL_COUNT_SCORE = 0.8
-
-# A competing reading counts as an alternative if it aligns at least this well.
-ALTERNATIVE_SCORE = 0.35
-
-# Two single figures for the same counted noun conflict only if within this ratio and
-# at least this large (read on BASIL: "two senators" vs "three senators" were different
-# subsets every time).
-COUNT_RATIO = 1.5
-COUNT_MINIMUM = 10
+_DEFAULT = CompareSettings()
+AGREE_SCORE = _DEFAULT.agree_score
+CONFLICT_SCORE = _DEFAULT.conflict_score
+PLACE_CONFLICT_SCORE = _DEFAULT.place_conflict_score
+UNRESOLVED_CONFLICT_SCORE = _DEFAULT.unresolved_conflict_score
+SMALL_COUNT_SCORE = _DEFAULT.small_count_score
+ALTERNATIVE_SCORE = _DEFAULT.alternative_score
+COUNT_RATIO = _DEFAULT.count_ratio
+COUNT_MINIMUM = _DEFAULT.count_minimum
+SAME_TOPIC = _DEFAULT.same_topic
+SPELLING_VARIANT = _DEFAULT.spelling_variant
+BACKGROUND_DAYS = _DEFAULT.background_days
+CURRENT_DAYS = _DEFAULT.current_days
+STATEMENT_AGREE = _DEFAULT.statement_agree
+STATEMENT_UNIQUE = _DEFAULT.statement_unique
+STATEMENT_MIN_TERMS = _DEFAULT.statement_min_terms
 
 UPDATE_CLASSES = {"death", "injury", "missing", "arrest", "evacuate"}

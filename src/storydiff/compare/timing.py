@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..model import Article, Claim, Timex
+from ..settings import current
 
 
 def _approximate_date(claim: Claim) -> bool:
@@ -47,12 +48,6 @@ def _timing(a: Claim, b: Claim, articles: dict[str, Article]) -> str | None:
     return None
 
 
-# A report does not misdate the event it covers by more than this: a date this far before its
-# publication is another, earlier event (background), however alike the sentences.
-BACKGROUND_DAYS = 365
-CURRENT_DAYS = 31
-
-
 def _days_before_publication(claim: Claim, articles: dict[str, Article]) -> float | None:
     from ..annotate.temporal import timex_interval
 
@@ -76,8 +71,9 @@ def _background_against_current(a: Claim, b: Claim, articles: dict[str, Article]
     da, db = _days_before_publication(a, articles), _days_before_publication(b, articles)
     if da is None or db is None:
         return False
-    return (abs(da) <= CURRENT_DAYS and _to_the_day(a) and db >= BACKGROUND_DAYS) or (
-        abs(db) <= CURRENT_DAYS and _to_the_day(b) and da >= BACKGROUND_DAYS)
+    days = current().compare
+    return (abs(da) <= days.current_days and _to_the_day(a) and db >= days.background_days) or (
+        abs(db) <= days.current_days and _to_the_day(b) and da >= days.background_days)
 
 
 def _to_the_day(claim: Claim) -> bool:

@@ -12,10 +12,10 @@ from itertools import combinations
 from .. import rules
 from ..align import ClaimPair, Weights, claims_of, pair_claims
 from ..model import AnnotatedArticle
+from ..settings import current
 from .context import PairContext, _Edge, _passes
 from .counts import _same_count_conflicts
 from .judges import relation
-from .thresholds import AGREE_SCORE, ALTERNATIVE_SCORE
 from .vetoes import CONFLICT_VETOES
 
 
@@ -31,7 +31,7 @@ def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, st
         # Agreements first: a value with a compatible counterpart is never also a conflict.
         compatible_with: dict[int, list[ClaimPair]] = defaultdict(list)
         for pair, found in judged:
-            if found in ("same", "compatible") and pair.score >= ALTERNATIVE_SCORE:
+            if found in ("same", "compatible") and pair.score >= current().compare.alternative_score:
                 compatible_with[id(pair.a)].append(pair)
                 compatible_with[id(pair.b)].append(pair)
         context = PairContext(left, right, articles, claims, persons, canonical, weights, judged, set(),
@@ -53,7 +53,7 @@ def _agreements(context: PairContext) -> list[_Edge]:
     for pair, found in context.judged:
         # The same place named in two loosely related clauses says little; a place
         # agreement needs the same event around it.
-        if found in ("same", "compatible") and pair.score >= AGREE_SCORE and (
+        if found in ("same", "compatible") and pair.score >= current().compare.agree_score and (
                 pair.a.kind != "place" or pair.head_match):
             if id(pair.a) in context.used or id(pair.b) in context.used:
                 continue

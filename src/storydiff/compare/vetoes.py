@@ -9,15 +9,9 @@ from collections.abc import Sequence
 from .. import rules
 from ..align import EVENT_CLASS_NAMES, ClaimPair
 from ..model import Claim, Quantity, Timex
+from ..settings import current
 from .context import PairContext
 from .judges import relation
-from .thresholds import (
-    CONFLICT_SCORE,
-    COUNT_MINIMUM,
-    PLACE_CONFLICT_SCORE,
-    SMALL_COUNT_SCORE,
-    UNRESOLVED_CONFLICT_SCORE,
-)
 from .timing import _approximate_date, _background_against_current, _timing
 
 # The vetoes a candidate conflict of two aligned values is checked against, in order; the
@@ -45,7 +39,7 @@ CONFLICT_VETOES = (
                         " −1 TP, +1 FP (precision 1.00 → 0.75, recall 0.80 → 0.60)."))
 def _weak_alignment(pair: ClaimPair, context: PairContext) -> bool:
     """Two values whose clauses align below 0.6 (``CONFLICT_SCORE``) are not taken for one fact."""
-    return pair.score < CONFLICT_SCORE
+    return pair.score < current().compare.conflict_score
 
 
 @rules.register("compare.veto.different_event", "compare.veto",
@@ -63,7 +57,7 @@ def _unresolved_week(pair: ClaimPair, context: PairContext) -> bool:
     claims align closely (0.7, ``UNRESOLVED_CONFLICT_SCORE``): either may be any week."""
     unresolved = any("X" in getattr(c.mention.value, "value", "") for c in (pair.a, pair.b)
                      if isinstance(c.mention.value, Timex))
-    return unresolved and pair.score < UNRESOLVED_CONFLICT_SCORE
+    return unresolved and pair.score < current().compare.unresolved_conflict_score
 
 
 @rules.register("compare.veto.eventless_head", "compare.veto",
@@ -91,7 +85,7 @@ def _loose_place(pair: ClaimPair, context: PairContext) -> bool:
     """A place conflict needs a closer match (0.75, ``PLACE_CONFLICT_SCORE``) than a date or a
     figure."""
     # Places are named for many roles in one clause (who, where from, where to).
-    return pair.a.kind == "place" and pair.score < PLACE_CONFLICT_SCORE
+    return pair.a.kind == "place" and pair.score < current().compare.place_conflict_score
 
 
 @rules.register("compare.veto.claimed", "compare.veto",
@@ -125,7 +119,7 @@ def _shared_figure(pair: ClaimPair, context: PairContext) -> bool:
 def _small_count_veto(pair: ClaimPair, context: PairContext) -> bool:
     """Counts under 10 ("two senators" / "three senators") conflict only when aligned at 0.8
     (``SMALL_COUNT_SCORE``): small counts name many subsets in one story."""
-    return pair.a.kind == "number" and _small_count(pair) and pair.score < SMALL_COUNT_SCORE
+    return pair.a.kind == "number" and _small_count(pair) and pair.score < current().compare.small_count_score
 
 
 @rules.register("compare.veto.approximate_date", "compare.veto",
@@ -213,5 +207,5 @@ def _has_compatible(claim: Claim, others: Sequence[Claim]) -> bool:
 
 def _small_count(pair: ClaimPair) -> bool:
     values = (pair.a.mention.value, pair.b.mention.value)
-    return all(isinstance(v, Quantity) and v.high < COUNT_MINIMUM and v.exact is not None
+    return all(isinstance(v, Quantity) and v.high < current().compare.count_minimum and v.exact is not None
                and float(v.exact).is_integer() for v in values)

@@ -53,15 +53,26 @@ judgement and the overall verdict), ``result`` (what verify returns); the checks
 ``arguments`` and ``novel``.
 """
 
-from .checks import ALIGN_DERIVED
-from .edits import EDIT_TOKENS
+from ..settings import VerifySettings
 from .result import Statement, Status, Verdict, Verification
 from .run import annotate_pair, verify
-from .status import ALIGN_REPORTS
-from .substitution import SUBSTITUTED_POS, SUBSTITUTION_TOKENS
-from .values import CONTRADICT_SCORE
-from .verdict import UNSUPPORTED_SHARE, UNSUPPORTED_SIMILARITY, verdict_of, verify_annotated
-from .windows import EDIT_GAP, FUNCTION_WORD_WEIGHT, RESTATES, WINDOW_SENTENCES
+from .substitution import SUBSTITUTED_POS
+from .verdict import verdict_of, verify_annotated
+
+# The thresholds' defaults, kept importable; their measurements are ``settings.VerifySettings``
+# (``[storydiff.verify]``), and the checks read the run's values (``settings.current()``).
+_DEFAULT = VerifySettings()
+ALIGN_DERIVED = _DEFAULT.align_derived
+ALIGN_REPORTS = _DEFAULT.align_reports
+CONTRADICT_SCORE = _DEFAULT.contradict_score
+EDIT_GAP = _DEFAULT.edit_gap
+EDIT_TOKENS = _DEFAULT.edit_tokens
+FUNCTION_WORD_WEIGHT = _DEFAULT.function_word_weight
+RESTATES = _DEFAULT.restates
+SUBSTITUTION_TOKENS = _DEFAULT.substitution_tokens
+UNSUPPORTED_SHARE = _DEFAULT.unsupported_share
+UNSUPPORTED_SIMILARITY = _DEFAULT.unsupported_similarity
+WINDOW_SENTENCES = _DEFAULT.window_sentences
 
 __all__ = ["verify", "verify_annotated", "annotate_pair", "verdict_of", "Verification", "Statement", "Status",
            "Verdict", "ALIGN_DERIVED", "ALIGN_REPORTS", "CONTRADICT_SCORE", "EDIT_GAP", "EDIT_TOKENS",

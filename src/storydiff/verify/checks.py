@@ -10,6 +10,7 @@ from typing import Any
 from .. import rules
 from ..compare import claim_evidence, compare_annotated
 from ..model import AnnotatedArticle, Evidence, Sentence
+from ..settings import current
 from .antonyms import _noun_opposites, _participant_opposites
 from .arguments import _argument_substitutions
 from .contrast import _unsupported_contrast
@@ -23,12 +24,6 @@ from .slots import _slot_substitutions
 from .status import status_conflicts
 from .values import _claim_judgements
 from .windows import _in_text, _token_evidence, _Window, _windows, _within
-
-# A summary compresses several source sentences into one, so its sentences align with their
-# source more loosely than two reports' sentences do (verify.status.ALIGN_REPORTS is 0.45).
-# On SummEdits news dev (benchmarks/verify.py) 0.3 found the source sentence of nearly every
-# negated or antonym-swapped summary sentence.
-ALIGN_DERIVED = 0.3
 
 
 def _sentence_of(sentences: list[Sentence], evidence: Evidence) -> Sentence | None:
@@ -220,7 +215,7 @@ def _restated_value(evidence: Evidence, source_text: str) -> bool:
 
 def _status_clashes(ctx: _Context) -> list[_Judgement]:
     judgements = []
-    for finding in status_conflicts(ctx.source, ctx.derived, ctx.canonical, minimum=ALIGN_DERIVED):
+    for finding in status_conflicts(ctx.source, ctx.derived, ctx.canonical, minimum=current().verify.align_derived):
         mine = [e for e in finding.evidence if e.article == ctx.derived.id]
         theirs = [e for e in finding.evidence if e.article == ctx.source.id]
         kind = finding.explanation.split(":", 1)[0]

@@ -12,16 +12,12 @@ from ..annotate.names import is_standard_variant
 from ..compare import ENTITY_NAME_KINDS
 from ..lang.negation import NEGATION_CUES, _negated
 from ..model import AnnotatedArticle
+from ..settings import current
 from .opposites import opposite_words
 from .result import _Judgement
-from .substitution import SUBSTITUTION_TOKENS, _substitution
-from .windows import RESTATES, _in_text, _stretch, _token_evidence, _Window
+from .substitution import _substitution
+from .windows import _in_text, _stretch, _token_evidence, _Window
 
-# A stretch longer than this on either side is a rewording or a clause the summary leaves
-# out, not an edit of one fact; negation is not counted across it. On SummEdits news dev the
-# leftover source clauses of compressed summaries ("never before seen details ...") made
-# all the false negation alarms above this length.
-EDIT_TOKENS = 6
 _NUMBER_PATTERN = re.compile(r"\d[\d,.]*")
 
 
@@ -132,7 +128,7 @@ def _edit_judgements(window: _Window, source: AnnotatedArticle, derived_id: str,
             return _Judgement("contradicted", kind, [ev_source, ev_derived],
                               f"{kind}: source says {ev_source.text!r}, derived says {ev_derived.text!r}", 0, rule)
 
-        small = len(mine) <= EDIT_TOKENS and len(theirs) <= EDIT_TOKENS
+        small = max(len(mine), len(theirs)) <= current().verify.edit_tokens
         cues_mine = [t for t in mine if t.lower_ in NEGATION_CUES]
         cues_theirs = [t for t in theirs if t.lower_ in NEGATION_CUES]
         if small and len(cues_mine) != len(cues_theirs):
@@ -152,7 +148,7 @@ def _edit_judgements(window: _Window, source: AnnotatedArticle, derived_id: str,
             if opposite is not None:
                 judgements.append(both("antonym", [token], [opposite], "verify.check.edit_antonym"))
                 break
-        swapped = _swapped_value(mine, theirs) if window.coverage >= RESTATES else None
+        swapped = _swapped_value(mine, theirs) if window.coverage >= current().verify.restates else None
         if swapped is not None:
             judgements.append(both(swapped, mine, theirs, "verify.check.swapped_value"))
         elif small:
@@ -180,7 +176,7 @@ def _edit_judgements(window: _Window, source: AnnotatedArticle, derived_id: str,
                     kind = "number" if token.pos_ == "NUM" else "place" if token.ent_type_ in ("GPE", "LOC") else "name"
                     judgements.append(both(kind, [token], others, "verify.check.replaced_value"))
                     break
-        if len(mine) <= SUBSTITUTION_TOKENS and len(theirs) <= SUBSTITUTION_TOKENS:
+        if max(len(mine), len(theirs)) <= current().verify.substitution_tokens:
             substituted = _substitution(mine, theirs, window, derived_lemmas, source_text, source_lemmas)
             if substituted is not None:
                 judgements.append(both("substitution", [substituted[0]], [substituted[1]],
@@ -227,7 +223,7 @@ def _loose_restatement(window: _Window) -> bool:
 
     "opened an office in Brazil" against "hired workers at its plant in Ohio": the same slot,
     but not the same statement; the source just never says it."""
-    return window.coverage < RESTATES
+    return window.coverage < current().verify.restates
 
 
 @rules.register("verify.veto.name_variant", "verify.veto",

@@ -11,7 +11,7 @@ from .. import rules
 from ..annotate import annotate_articles
 from ..model import AnnotatedArticle, Article
 from ..prepare import prepare
-from ..settings import Settings, default_settings
+from ..settings import Settings, default_settings, in_effect
 from .result import Verification
 from .verdict import verdict_of, verify_annotated
 
@@ -48,7 +48,9 @@ def verify(source: Article, derived: Article, settings: Settings | None = None, 
     settings = settings or default_settings()
     started = time.perf_counter()
     annotated_source, annotated_derived = annotate_pair(source, derived, settings)
-    with rules.rule_run(_disabled(settings)):
+    # the checks read the run's switches and thresholds (settings.current)
+    with rules.rule_run(_disabled(settings)), in_effect(settings):
         statements = verify_annotated(annotated_source, annotated_derived)
-    return Verification(annotated_source.article, annotated_derived.article, verdict_of(statements, strict),
+        verdict = verdict_of(statements, strict)
+    return Verification(annotated_source.article, annotated_derived.article, verdict,
                         statements, time.perf_counter() - started, strict)

@@ -28,16 +28,8 @@ from ..align import CONTENT_POS, event_class, sentence_terms
 from ..lang.clauses import _same_subject
 from ..lang.negation import _negation_cue
 from ..model import AnnotatedArticle, Evidence, Field, Finding, Sentence
+from ..settings import current
 from .opposites import _opposites
-
-# Sentence cosine above which two sentences of *different reports* are taken to be about the
-# same statement. On benchmarks/pairs.py dev (41 real pairs) 0.35 let antonyms of loosely
-# related sentences through ("up" / "down" in different paragraphs); 0.45 kept only
-# sentences that share their main entities and predicate. Measured with the module wired
-# into compare (a scratch monkeypatch of benchmarks/pairs.py): at 0.45 it adds no finding
-# and no false alarm on dev; at 0.25 it adds 2, both false alarms, and still misses the 2
-# gold status conflicts, whose sentences share too few words to align.
-ALIGN_REPORTS = 0.45
 
 # Words for the same status predicate that ``align.EVENT_CLASSES`` does not join: a
 # statement is a saying, a deal an agreement. Generic news vocabulary.
@@ -100,12 +92,13 @@ def _sides(item: AnnotatedArticle) -> list[_Side]:
 
 
 def aligned_sentences(a: AnnotatedArticle, b: AnnotatedArticle, canonical: dict[str, str],
-                      minimum: float = ALIGN_REPORTS) -> list[tuple[Sentence, Sentence, float]]:
+                      minimum: float | None = None) -> list[tuple[Sentence, Sentence, float]]:
     """Pairs of sentences of ``a`` and ``b`` whose content-lemma TF-IDF cosine is at least
     ``minimum``, best first: the statement alignment of ``compare``, pairwise."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
+    minimum = current().verify.align_reports if minimum is None else minimum
     terms_a, terms_b = sentence_terms(a, canonical), sentence_terms(b, canonical)
     left = [s for s in a.title_sentences + a.sentences if terms_a.get((s.field, s.index))]
     right = [s for s in b.title_sentences + b.sentences if terms_b.get((s.field, s.index))]
@@ -194,7 +187,7 @@ def _evidence(article: str, field: Field, tokens: list[Any]) -> Evidence:
 
 
 def status_conflicts(a: AnnotatedArticle, b: AnnotatedArticle, canonical: dict[str, str],
-                     minimum: float = ALIGN_REPORTS) -> list[Finding]:
+                     minimum: float | None = None) -> list[Finding]:
     """Status conflicts (negation, antonym) between two annotated articles, one per pair of
     aligned sentences at most; evidence spans index each article's field exactly."""
     findings: list[Finding] = []

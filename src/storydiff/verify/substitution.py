@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .windows import RESTATES, _in_text, _Window
-
-# A content word put where the source has another of the same part of speech, in an edit of
-# at most this many tokens a side, is a substitution unless WordNet relates the two
-# (``annotate.lexicon.related``). Nouns and adjectives only, one word: with verbs and edits
-# of up to 3 tokens, SummEdits news dev half A gained nothing and half B lost 4 points of
-# faithful recall (benchmarks/verify.py). Without the WordNet check (every noun or adjective
-# the source never uses) 11 consistent summaries were flagged; with it, 2.
-SUBSTITUTION_TOKENS = 1
+from ..settings import current
+from .windows import _in_text, _Window
 
 # In a sentence that restates its window (``RESTATES``), one word put in place of another is
 # an edit however the source uses the new word elsewhere ("emergency stock buying" for
@@ -50,7 +43,7 @@ def _substitution(mine: list[Any], theirs: list[Any], window: _Window, derived_l
     SummEdits news dev)."""
     from ..annotate.lexicon import related
 
-    close = window.coverage >= RESTATES
+    close = window.coverage >= current().verify.restates
     steps = 1 if close else 2
     window_lemmas = {t.lemma_.lower() for t in window.source}
     for token in mine:

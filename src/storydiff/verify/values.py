@@ -10,12 +10,8 @@ from .. import rules
 from ..align import ClaimPair, Weights, claims_of, pair_claims
 from ..compare import claim_evidence, relation
 from ..model import AnnotatedArticle, Claim, Timex
+from ..settings import current
 from .result import _Judgement
-
-# A derived value aligned at least this well with a source value it cannot agree with is a
-# contradiction (compare needs 0.6 between two reports, where differing values are often
-# different facts; a derived text restates its source, so its values have one place to be).
-CONTRADICT_SCORE = 0.45
 
 
 def _placed(claim: Claim) -> bool:
@@ -79,7 +75,7 @@ def _claim_judgements(source: AnnotatedArticle, derived: AnnotatedArticle,
             continue
         if rules.veto("verify.veto.stated_value", claim, stated):
             continue
-        conflicting = [p for p in candidates if p.score >= CONTRADICT_SCORE and relation(p.a, p.b) == "conflict"]
+        conflicting = [p for p in candidates if p.score >= current().verify.contradict_score and relation(p.a, p.b) == "conflict"]
         if conflicting:
             best = conflicting[0]
             judged.append((claim, _Judgement(

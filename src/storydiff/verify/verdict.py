@@ -5,24 +5,11 @@ from __future__ import annotations
 from .. import rules
 from ..compare import canonical_names
 from ..model import AnnotatedArticle, Evidence, Sentence
+from ..settings import current
 from .checks import _CHECKS, _Context
 from .novel import _novel_terms
 from .result import Statement, Verdict, _Judgement
 from .status import aligned_sentences
-
-# A derived sentence whose best source sentence is below this cosine has no counterpart.
-# At 0.2 the one flagged consistent summary sentence of SummEdits news dev in 23 was an
-# abstractive restatement (0.1-0.2); at 0.1 none is, and 1 unfaithful summary is missed.
-UNSUPPORTED_SIMILARITY = 0.1
-
-# Outside ``--strict``, a derived text with no contradicted statement is unfaithful when at
-# least this share of its statements are not mentioned by the source. Chosen on the read half
-# of SummEdits news dev (benchmarks/verify.py prints the sweep), reported on the score half:
-# every share from 0.2 to 1 gave the read half the same 74.2 (its summaries are mostly one
-# sentence), below it (never) 70.8; of the tied shares the most lenient is taken, because
-# false alarms on text verify was not tuned on are what issue #17 is about. Score half: 79.7
-# strict, 78.3 with it; DUC 2004 human summaries judged faithful: 9 of 50 strict, 14 with it.
-UNSUPPORTED_SHARE = 1.0
 
 
 def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> list[Statement]:
@@ -54,7 +41,7 @@ def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> lis
         key = (sentence.field, sentence.index)
         found = judgements[key]
         match = best.get(key)
-        if match is None or match[1] < UNSUPPORTED_SIMILARITY:
+        if match is None or match[1] < current().verify.unsupported_similarity:
             if rules.enabled("verify.check.no_counterpart"):
                 rules.fired("verify.check.no_counterpart")
                 found.append(_Judgement("not_mentioned", "statement", [], "no source sentence says this", 1,
@@ -69,7 +56,7 @@ def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> lis
         worst = min(found, key=lambda j: j.rank) if found else \
             _Judgement("supported", None, [], "no rule holds anything against it", 2)
         evidence = list(worst.evidence)
-        if worst.status != "supported" and match is not None and match[1] >= UNSUPPORTED_SIMILARITY:
+        if worst.status != "supported" and match is not None and match[1] >= current().verify.unsupported_similarity:
             right = match[0]
             context = Evidence(source.id, right.start, right.end, right.text, right.field)
             if context not in evidence and worst.status == "not_mentioned":
@@ -89,6 +76,6 @@ def verdict_of(statements: list[Statement], strict: bool = False,
         return "faithful" if all(s.status == "supported" for s in statements) else "unfaithful"
     if any(s.status == "contradicted" for s in statements):
         return "unfaithful"
-    share = UNSUPPORTED_SHARE if unsupported_share is None else unsupported_share
+    share = current().verify.unsupported_share if unsupported_share is None else unsupported_share
     missing = sum(s.status == "not_mentioned" for s in statements)
     return "unfaithful" if statements and missing and missing / len(statements) >= share else "faithful"

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..model import AnnotatedArticle, Evidence, Sentence
+from ..settings import current
 
 # ---------------------------------------------------------------------------------------
 # Edits: a derived sentence against the source window it restates, token by token.
@@ -20,26 +21,6 @@ from ..model import AnnotatedArticle, Evidence, Sentence
 # edit (it barely moves the cosine), so each derived sentence is aligned with its best window
 # (most tokens in common, as difflib's longest matching blocks) and the differing stretches
 # are read one by one.
-
-# Consecutive source sentences a derived sentence may restate.
-WINDOW_SENTENCES = 3
-
-# The window is the run of source sentences whose words the derived sentence shares most, in
-# order; a stop word or a punctuation mark shared counts this much of a content word. Counted
-# alike, "the ... in ... on Tuesday" outweighed "staff ... ordered ... remove TikTok" and
-# chose a source sentence about something else. SummEdits news dev (benchmarks/verify.py,
-# 2026-11-25): 2 fewer consistent summaries flagged, 1 fewer inconsistent one caught; the
-# same at 0.1, 0.25 and 0.5.
-FUNCTION_WORD_WEIGHT = 0.25
-
-# Differing stretches at most this many equal tokens apart are one edit: "have [not] found
-# [any -> no] evidence" holds one negation on each side and changes nothing.
-EDIT_GAP = 2
-
-# A derived sentence with at least this share of its tokens in its window (in order)
-# restates it: a name or a number changed in it contradicts the source. Below it, the
-# changed value is only "not mentioned". The verdict is the same either way.
-RESTATES = 0.5
 
 
 @dataclass
@@ -68,10 +49,11 @@ def _window(derived: list[Any], units: list[tuple[Sentence, list[Any]]]) -> _Win
     order) with ``derived``, content words weighing more (``FUNCTION_WORD_WEIGHT``); on a tie
     the shorter run."""
     keys = [t.lower_ for t in derived]
-    weights = [FUNCTION_WORD_WEIGHT if t.is_stop or not (t.is_alpha or t.like_num) else 1.0 for t in derived]
+    function_word = current().verify.function_word_weight
+    weights = [function_word if t.is_stop or not (t.is_alpha or t.like_num) else 1.0 for t in derived]
     best: tuple[float, list[Any], str, SequenceMatcher] | None = None
     for i in range(len(units)):
-        for n in range(1, WINDOW_SENTENCES + 1):
+        for n in range(1, current().verify.window_sentences + 1):
             if i + n > len(units) or units[i + n - 1][0].field != units[i][0].field:
                 break
             tokens = [t for _, words in units[i:i + n] for t in words]
@@ -85,10 +67,11 @@ def _window(derived: list[Any], units: list[tuple[Sentence, list[Any]]]) -> _Win
     _, tokens, field_name, matcher = best
     matched = sum(block.size for block in matcher.get_matching_blocks())
     edits: list[tuple[int, int, int, int]] = []
+    gap = current().verify.edit_gap
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        if edits and i1 - edits[-1][1] <= EDIT_GAP and j1 - edits[-1][3] <= EDIT_GAP:
+        if edits and i1 - edits[-1][1] <= gap and j1 - edits[-1][3] <= gap:
             edits[-1] = (edits[-1][0], i2, edits[-1][2], j2)
         else:
             edits.append((i1, i2, j1, j2))

@@ -99,5 +99,5 @@ def test_storyline_settings_are_read_from_the_settings_file(tmp_path):
     settings = storyline_settings(load_settings(path))
     assert settings.threshold == 0.3 and settings.max_gap_days == 30.0
     path.write_text("[storydiff.storylines]\nthreshhold = 0.3\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="unknown storylines setting threshhold"):
+    with pytest.raises(ValueError, match="unknown setting storydiff.storylines.threshhold"):
         stage_settings(load_settings(path))

@@ -366,6 +366,43 @@ COMPARE_EXAMPLES: dict[str, Example] = {
          "The talks were held on Tuesday in Geneva, officials said."),
         conflict("Thursday", "Wednesday", kind="date"),
         published=(date(2025, 3, 11), date(2025, 3, 13))),
+    # --- one fact, one key (facts.py, issue 16) -------------------------------------------
+    "compare.veto.different_fact": Example(
+        ("Harwick's 17 turnovers cost the Otters the game against the Falcons on Saturday.",
+         "The Falcons won the game against the Otters on Saturday despite 16 turnovers."),
+        ("The Otters made 17 turnovers in the game against the Falcons on Saturday.",
+         "The Otters made 16 turnovers in the game against the Falcons on Saturday."),
+        no_conflict("17", "16")),
+    "compare.judge.list_member": Example(
+        ("The new cable links Pakistan, India, Egypt, Italy and France, the operator said on Friday.",
+         "The new cable links Oman, India, Egypt, Malta and Kenya, the operator said on Friday."),
+        ("The new cable was laid from Italy to the coast, the operator said on Friday.",
+         "The new cable was laid from Malta to the coast, the operator said on Friday."),
+        no_conflict("Italy", "Malta", kind="place")),
+    "compare.judge.hidden_difference": Example(
+        ("The quake on Sunday killed four people in the coastal town of Marra, officials said.",
+         "Over 9,000 people fled the coastal town of Marra after the quake on Sunday, officials said."),
+        ("The quake on Sunday killed four people in the coastal town of Marra, officials said.",
+         "The quake on Sunday killed four people in the coastal town of Marra, the officials said."),
+        no_agreement(kind="statement")),
+    "compare.judge.shared_predicate": Example(
+        ("Members of the Tarn Valley party say there is no racism within the movement, its chair said.",
+         "We take no issue with the Tarn Valley party movement, its chair said in a statement."),
+        ("The Tarn Valley party chair denied any racism within the movement on Monday.",
+         "On Monday the chair of the Tarn Valley party denied racism within its movement."),
+        no_agreement(kind="statement")),
+    "compare.finder.statement_figures": Example(
+        # The clauses of 128 and 129 align too loosely for a typed conflict (0.6); the sentences are
+        # one statement.
+        ("Near complete results on Monday gave the Unity party 128 seats and the Green party 33 seats in "
+         "parliament.",
+         "The Unity party has 129 seats in parliament and the Green party 33 seats, near complete results "
+         "showed on Monday."),
+        ("Near complete results on Monday gave the Unity party 129 seats and the Green party 33 seats in "
+         "parliament.",
+         "The Unity party has 129 seats in parliament and the Green party 33 seats, near complete results "
+         "showed on Monday."),
+        conflict("128", "129", kind="number")),
     "compare.judge.restated": Example(
         ("The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers.",
          "The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers."),

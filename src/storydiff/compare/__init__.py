@@ -32,9 +32,10 @@ from ..prepare import prepare
 # Imported for their rules: ``rules.load_all`` imports this package to register every
 # compare rule, and these four modules export nothing the package re-exports.
 from . import denial, inception, kinship, typed  # noqa: F401
-from .context import PairContext, StoryContext
+from .context import PairContext, StoryContext, _passes
 from .counts import COUNT_VETOES
 from .entities import ENTITY_NAME_KINDS, canonical_names
+from .facts import STORY_ONLY_RULES
 from .judges import relation
 from .keys import _describe, claim_evidence, describe, fact_key
 from .run import compare_annotated, compare_articles, compare_paths, comparison_of
@@ -65,9 +66,9 @@ __all__ = [
     "AGREE_SCORE", "ALTERNATIVE_SCORE", "BACKGROUND_DAYS", "CONFLICT_SCORE", "CONFLICT_VETOES", "COUNT_MINIMUM",
     "COUNT_RATIO", "COUNT_VETOES", "CURRENT_DAYS", "ENTITY_NAME_KINDS", "NAME_VETOES", "PLACE_CONFLICT_SCORE",
     "SAME_TOPIC", "SMALL_COUNT_SCORE", "SPELLING_VARIANT", "STATEMENT_AGREE", "STATEMENT_MIN_TERMS",
-    "STATEMENT_UNIQUE", "UNRESOLVED_CONFLICT_SCORE", "UPDATE_CLASSES", "PairContext", "StoryContext",
+    "STATEMENT_UNIQUE", "STORY_ONLY_RULES", "UNRESOLVED_CONFLICT_SCORE", "UPDATE_CLASSES", "PairContext", "StoryContext",
     "canonical_names", "claim_evidence", "compare_annotated", "compare_articles", "compare_paths",
     "comparison_of", "describe", "fact_key", "prepare", "relation", "series_of",
     # private, imported by name elsewhere (storylines, tests)
-    "_describe", "_figure", "_note_partial",
+    "_describe", "_figure", "_note_partial", "_passes",
 ]

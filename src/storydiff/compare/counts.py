@@ -141,6 +141,7 @@ COUNT_VETOES = (
     "compare.veto.small_single_count",
     "compare.veto.counted_event_differs",
     "compare.veto.different_measure",
+    "compare.veto.different_fact",
     "compare.veto.far_apart",
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .. import rules
+from . import facts
 from ..annotate import annotate_articles
 from ..errors import NotEnoughArticles
 from ..ingest import article_length_problem, read_articles
@@ -46,6 +47,8 @@ def compare_annotated(annotated: Sequence[AnnotatedArticle],
             rules.fired("compare.judge.restated")
         findings = kept
     findings += statements
+    # Issue 16: list items are not compared item by item; no agreement hides a difference.
+    findings = facts.screen(findings, annotated, canonical)
     order = {"conflict": 0, "agreement": 1, "unique": 2}
     findings.sort(key=lambda f: (order[f.type], -f.confidence))
     for number, finding in enumerate(findings, 1):

@@ -19,6 +19,7 @@ from .timing import _approximate_date, _background_against_current, _timing
 CONFLICT_VETOES = (
     "compare.veto.weak_alignment",
     "compare.veto.different_event",
+    "compare.veto.different_fact",
     "compare.veto.unresolved_week",
     "compare.veto.eventless_head",
     "compare.veto.age_of_another",

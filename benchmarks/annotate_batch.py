@@ -42,13 +42,13 @@ def main() -> None:
     args = parser.parse_args()
     require_shared()
 
+    from storydiff.align import claims_of
     from storydiff.annotate import load_models
     from storydiff.annotate.stored import annotate_stored, stored_bytes
-    from storydiff.align import claims_of
     from storydiff.compare import canonical_names
+    from storydiff.feed import Feeder
     from storydiff.scale import annotate_batch
     from storydiff.store import open_store
-    from storydiff.feed import Feeder
 
     articles = [a for name in SETS for a in load_set(name)[0]]
     total = len(articles)

@@ -27,9 +27,9 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from _data import publish
-
 import numpy as np
+
+from _data import publish
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SETS = ("newswcl50", "wikiref220", "basil", "duc2004", "ecbplus")
@@ -78,7 +78,6 @@ def stories(model, shared: Path) -> list[str]:
 def conflicts(model, shared: Path) -> list[str]:
     sys.path.insert(0, str(Path(__file__).parent))
     from pairs import load_articles, load_pairs, quote_spans
-
     from storydiff.align import Weights, claims_of, pair_claims
     from storydiff.annotate import annotate_articles
     from storydiff.compare import canonical_names, prepare, relation

@@ -22,7 +22,7 @@ import tempfile
 import time
 import traceback
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,12 +99,12 @@ def _folder_check(check):
 
 def fuzz_api(scale: float, run_seed: int, only: str | None) -> list[Tally]:
     import schemathesis
+    from _ingest_runs import write_set
+    from test_api_schema import not_a_server_error_check, refusal_says_why
     from typer.testing import CliRunner
 
-    from _ingest_runs import write_set
     from storydiff.cli import app as cli
     from storydiff.web import create_app
-    from test_api_schema import not_a_server_error_check, refusal_says_why
 
     tallies = []
     with tempfile.TemporaryDirectory() as folder:
@@ -160,7 +160,7 @@ def write_report(path: Path, tallies: list[Tally], command: str, run_seed: int |
         "`tests/hostile/test_api_schema.py` (schemathesis over the web API from its OpenAPI description, "
         "in-process).  ",
         f"Machine: 2 cores shared with other jobs, Python {platform.python_version()}; "
-        f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {seconds / 60:.0f} min of wall-clock time.",
+        f"date {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {seconds / 60:.0f} min of wall-clock time.",
         "",
         "A traceback is any exception other than a refusal that names its input (for the web API: any 5xx); "
         "an unclear message is a refusal that does not say which input it is about; a clear message is a "

@@ -19,9 +19,10 @@ import argparse
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 POLNEAR = SHARED / "data" / "quotes" / "polnear"

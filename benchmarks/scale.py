@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -79,8 +79,8 @@ def timed(owner, name, totals):
 
 
 def run(n: int, db: Path, keep_open: list | None = None) -> dict:
-    from storydiff.store import open_store
     from storydiff.feed import Feeder
+    from storydiff.store import open_store
 
     store = open_store(db)
     feeder = Feeder(store)
@@ -219,7 +219,7 @@ def write(path: Path, results: list[dict], spacy: float | None, ns: list[int], p
         "Data: real articles of `../shared/data/stories/` perturbed into distinct documents (see the "
         "module docstring).  ",
         f"Machine: 2 cores shared with other developers' jobs, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs visible; date {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+        f"{os.cpu_count()} CPUs visible; date {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",
         "Wall-clock rates swing with the other jobs on the machine; CPU time per article (this "
         "process, `time.process_time`) is the fairer measure of cost and its growth.",

@@ -19,7 +19,7 @@ import sqlite3
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,7 +142,7 @@ def main() -> None:
         "",
         f"Command: `{command}`.  ",
         f"Machine: 2 cores shared with other jobs, Python {platform.python_version()}; "
-        f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.  ",
+        f"date {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.  ",
         f"Feed: {k['articles']} invented reports (`tests/hostile/_ingest_runs.py`): 40 events of 6 reports and "
         f"one of 166; batches of {BATCH}.",
         "",

@@ -41,15 +41,26 @@ import platform
 import sys
 import time
 from collections import Counter, defaultdict
-from datetime import date, datetime, time as clock
+from datetime import date, datetime
+from datetime import time as clock
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _cli_path  # noqa: E402
 from _scoring import (  # noqa: E402
-    RIGHT_CONFLICT, field_text, item_key, judged_item, judgement_index, marked_passage, passage_bounds, quote_found,
-    ratio, sample_rank, score_story, verdict_of,
+    RIGHT_CONFLICT,
+    field_text,
+    item_key,
+    judged_item,
+    judgement_index,
+    marked_passage,
+    passage_bounds,
+    quote_found,
+    ratio,
+    sample_rank,
+    score_story,
+    verdict_of,
 )
 from _split import READ, SCORE, dev_pair_stories, half  # noqa: E402
 

@@ -22,7 +22,7 @@ import platform
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -110,7 +110,7 @@ def write(path: Path, rows: list[dict], command: str) -> None:
         "Data: `../shared/data/stories/*.jsonl`; gold label `story` (events for ECB+, BASIL, NewsWCL50; "
         "storylines for DUC 2004 and WikiRef220); ECB+ `topic` groups two events of one kind.  ",
         f"Machine: 2 cores shared, Python {platform.python_version()}; date "
-        f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+        f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",
         "B-cubed F1 against the set's gold: all / read half / score half (split by story, "
         "`benchmarks/_split.py`), and how many groups were found. `event`: the event ids "

@@ -28,7 +28,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,9 +46,8 @@ WORDS = ["bridge", "election", "police", "court", "storm", "minister", "fire", "
 def build(db: Path) -> dict:
     from _data import SETS, load_set, require_shared
     from scale import generate
-
-    from storydiff.store import open_store
     from storydiff.feed import Feeder
+    from storydiff.store import open_store
 
     require_shared()
     started = time.perf_counter()
@@ -211,7 +210,7 @@ def write(path: Path, built: dict, results: dict, rows: dict, command: str) -> N
         "",
         f"Command: `{command}`.  ",
         f"Machine: 2 cores shared with other sessions' jobs, Python {platform.python_version()}; date "
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Server: one uvicorn process; readers: another "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Server: one uvicorn process; readers: another "
         "process (asyncio, httpx2), loopback.",
         "",
         f"Store: {built.get('articles', '?'):,} articles ({built.get('real', '?')} of the visible story sets, the "

@@ -24,7 +24,7 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 
@@ -181,7 +181,7 @@ def main() -> None:
             "Data: real articles of `../shared/data/stories/` (all five sets); generated copies as in the "
             "module docstring (seed 3).  ",
             f"Machine: 2 cores shared, Python {platform.python_version()}; date "
-            f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+            f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
             "",
             f"Corpus: {len(corpus)} articles = {len(chosen)} originals, {len(edit_log)} generated copies, and "
             f"{len(corpus) - len(chosen) - len(edit_log)} other real articles of the same gold stories "

@@ -8,8 +8,15 @@ from datetime import date
 
 import pytest
 
-from storydiff.cluster import (StoryClusterer, StoryClusterSettings, StoryState, article_features,
-                               cluster_batch, cluster_stream, entity_phrases)
+from storydiff.cluster import (
+    StoryClusterer,
+    StoryClusterSettings,
+    StoryState,
+    article_features,
+    cluster_batch,
+    cluster_stream,
+    entity_phrases,
+)
 from storydiff.model import Article
 
 CHILE = ("An earthquake of magnitude {m} struck {place} in Chile on {day}, {effect}. "

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from storydiff.cluster import StoryClusterer, StoryClusterSettings, cluster_stream
+from storydiff.feed import Feeder, stage_settings, storyline_settings
 from storydiff.model import Article
 from storydiff.settings import load_settings
 from storydiff.store import open_store
-from storydiff.feed import Feeder, stage_settings, storyline_settings
 from storydiff.storylines import storylines_stream
 
 LEVEE = ("Floodwater broke through the levee at Riverton on {d}, forcing {n} families from their homes. "

@@ -6,9 +6,9 @@ import json
 from importlib import resources
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import pytest
 
 from storydiff.cli.compare_cmd import example_files
 from storydiff.compare import compare_articles, compare_paths

@@ -10,10 +10,10 @@ until its examples are added to ``TABLES`` and ``RUNNERS``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from typing import Callable
+from functools import cache
 
 import pytest
 
@@ -377,7 +377,7 @@ COMPARE_EXAMPLES: dict[str, Example] = {
 # --------------------------------------------------------------------------------------
 # Running an example: annotate once per pair of texts, compare with some rules off.
 
-@lru_cache(maxsize=None)
+@cache
 def _annotated(texts: tuple[str, str], published: tuple[date, date]):
     from storydiff.annotate import annotate_articles
     from storydiff.compare import prepare

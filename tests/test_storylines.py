@@ -11,12 +11,11 @@ from typer.testing import CliRunner
 
 from storydiff.cli import app
 from storydiff.cluster import StoryClusterer, StoryClusterSettings, stream_order
+from storydiff.feed import Feeder
 from storydiff.model import Article
 from storydiff.store import open_store
-from storydiff.feed import Feeder
+from storydiff.storylines import Change, StorylineClusterer, storylines_batch, storylines_stream
 from storydiff.web import create_app
-from storydiff.storylines import (Change, StorylineClusterer, storylines_batch,
-                                  storylines_stream)
 
 runner = CliRunner()
 

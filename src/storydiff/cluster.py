@@ -42,13 +42,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from . import cluster_refine
-from .loose_dates import loose_date
-from .model import Article
-
 # Words that carry no event identity. scikit-learn's list plus reporting verbs and the
 # words every news article uses.
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP
+
+from . import cluster_refine
+from .loose_dates import loose_date
+from .model import Article
 
 STOP_WORDS = frozenset(_SK_STOP) | frozenset(
     "said says say told according reported report reports news just like year years "

@@ -28,8 +28,18 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
-from .cluster import (ArticleFeatures, StoryClusterer, StoryClusterSettings, StoryState, _day, _final,
-                      article_features, cluster_batch, entity_phrases, stream_order)
+from .cluster import (
+    ArticleFeatures,
+    StoryClusterer,
+    StoryClusterSettings,
+    StoryState,
+    _day,
+    _final,
+    article_features,
+    cluster_batch,
+    entity_phrases,
+    stream_order,
+)
 from .model import Article, Series
 
 

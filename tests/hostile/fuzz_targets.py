@@ -151,8 +151,8 @@ toml_bytes = _truncated(st.lists(toml_line, max_size=12).map("\n".join).map(
 
 
 def settings_check(raw: bytes, folder: Path) -> int:
-    from storydiff.settings import load_settings
     from storydiff.feed import stage_settings
+    from storydiff.settings import load_settings
 
     path = folder / "settings.toml"
     path.write_bytes(raw)

@@ -8,9 +8,9 @@ import re
 import sqlite3
 import time
 
+from _ingest_runs import consistent, dump, start_ingest, write_set
 from typer.testing import CliRunner
 
-from _ingest_runs import consistent, dump, start_ingest, write_set
 from storydiff.cli import app
 from storydiff.store import open_store
 

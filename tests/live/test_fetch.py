@@ -4,8 +4,8 @@ conditional requests, limits, redirects, retries, and clear messages for every b
 from __future__ import annotations
 
 import pytest
-
 from _site import CP1252, CRAWL_DELAY, settings, site  # noqa: F401  (fixtures)
+
 from storydiff.live.addresses import AddressRefused, check_address, parse_networks
 from storydiff.live.fetcher import Fetcher, FetchError
 from storydiff.live.follow import Live

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 from _ingest_runs import write_set  # noqa: E402  (reports of 40 distinct events, several per event)
+
 from storydiff.cli import app
 from storydiff.errors import StoreError, WriterBusy
 from storydiff.store import open_existing, open_store

@@ -142,8 +142,9 @@ def test_wire_copies_and_independent_sources_are_shown(client, story, example_db
 
 
 def test_search_filters_sort_and_pages(tmp_path):
-    from storydiff.cluster import StoryState
     from tests.store._gen import article
+
+    from storydiff.cluster import StoryState
 
     # 60 stories of one article or two, placed by hand (the clusterer would join these texts)
     path = tmp_path / "news.db"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..reference.wordnet import root as _root, wordnet  # noqa: F401  (_root: the old import path)
+from ..reference.wordnet import root as _root  # noqa: F401  (_root: the old import path)
+from ..reference.wordnet import wordnet
 
 # spaCy's coarse part of speech to WordNet's.
 _WORDNET_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}

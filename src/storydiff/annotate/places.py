@@ -13,8 +13,19 @@ from typing import Literal
 
 # The gazetteer and its loading live in storydiff.reference.gazetteer; the names stay importable here.
 from ..reference.gazetteer import (  # noqa: F401
-    _COUNTRY_ALIASES, _DEMONYMS, _ENGLISH_NAME, _REGION_SUFFIX, Place, _admin1_to_iso, _alternate_cities, _city_place,
-    _fold, _Gazetteer, _iso3166_2_data, gazetteer)
+    _COUNTRY_ALIASES,
+    _DEMONYMS,
+    _ENGLISH_NAME,
+    _REGION_SUFFIX,
+    Place,
+    _admin1_to_iso,
+    _alternate_cities,
+    _city_place,
+    _fold,
+    _Gazetteer,
+    _iso3166_2_data,
+    gazetteer,
+)
 
 Relation = Literal["same", "contains", "within", "different", "unknown"]
 

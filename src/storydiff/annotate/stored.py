@@ -27,7 +27,7 @@ import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import StoreError
@@ -220,7 +220,7 @@ def ensure_tables(store: Any) -> bool:
 def write_records(store: Any, records: Iterable[Record]) -> int:
     """Store records in one transaction (an existing parse or annotation is kept); how many."""
     records = list(records)
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with store.transaction():
         for r in records:
             store._run("INSERT INTO parses VALUES (?,?,?,?,?) ON CONFLICT (parse_key) DO NOTHING",

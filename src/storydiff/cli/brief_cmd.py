@@ -12,10 +12,16 @@ from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..pipeline import brief_story
 from ..render.brief import BRIEF_FORMATS, render_brief
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
-from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
-                      report_warnings)
-from ._app import settings_or_exit
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console, settings_or_exit
+from .options import (
+    OUTLET_HELP,
+    PUBLISHED_HELP,
+    check_output,
+    outlet_option,
+    published_option,
+    report_inputs,
+    report_warnings,
+)
 
 
 def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None, published: list[str] | None,

@@ -13,10 +13,16 @@ from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..pipeline import compare_story
 from ..render import FORMATS, render
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
-from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
-                      report_warnings)
-from ._app import settings_or_exit
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console, settings_or_exit
+from .options import (
+    OUTLET_HELP,
+    PUBLISHED_HELP,
+    check_output,
+    outlet_option,
+    published_option,
+    report_inputs,
+    report_warnings,
+)
 
 
 def _write(output: str, destination: Path | None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,10 +12,10 @@ from .store_cmds import _DB_HELP, _open, _store_failed
 
 @app.command("annotate-batch")
 def annotate_batch(
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler "
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler "
                                             "(tcp://host:8786); its workers need storydiff installed."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes of a local Dask "
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes of a local Dask "
                                           "cluster (default: one per core); 0 annotates in this process."),
     partition_size: int = typer.Option(50, "--partition-size", min=1, help="Articles per task (stories are not split)."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Articles written per transaction."),

@@ -5,18 +5,16 @@ from __future__ import annotations
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from ..render.jsonout import dumps
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
-from ._app import settings_or_exit
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console, settings_or_exit
 
 _DB_HELP = "SQLite database file (default ./storydiff.db, or STORYDIFF_DATABASE)."
 
 
-def _db_path(db: Optional[Path]) -> str:
+def _db_path(db: Path | None) -> str:
     if db is not None:
         return str(db)
     return settings_or_exit().database
@@ -26,7 +24,7 @@ _CONFIG_HELP = ("TOML settings file; its [storydiff.cluster], [storydiff.storyli
                 "the clustering and wire-copy settings by name.")
 
 
-def _stage_settings(config: Optional[Path]):
+def _stage_settings(config: Path | None):
     from ..feed import stage_settings
 
     try:
@@ -36,7 +34,7 @@ def _stage_settings(config: Optional[Path]):
         raise typer.Exit(EXIT_NOTHING_DONE)
 
 
-def _open(db: Optional[Path], *, create: bool = False):
+def _open(db: Path | None, *, create: bool = False):
     """The store; only ``ingest`` may create one (``create``), every reader refuses a
     missing file with exit 3."""
     from ..errors import StoreError
@@ -53,7 +51,7 @@ def _store_failed(exc: Exception):
     raise typer.Exit(EXIT_STORE)
 
 
-def _hold_writer_lock(store, config: Optional[Path]) -> ExitStack:
+def _hold_writer_lock(store, config: Path | None) -> ExitStack:
     """Take the database's writer lock for the whole ingest (the clusterer state is loaded
     at the start and saved with each batch: two ingests at once would cluster against each
     other's stale state) and log who got it when; exit 3 naming the database after
@@ -77,11 +75,11 @@ def _hold_writer_lock(store, config: Optional[Path]) -> ExitStack:
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories or - (stdin): .txt, .html, .json, .jsonl."),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     batch_size: int = typer.Option(200, help="Articles per transaction (a crash loses at most one batch, "
                                    "which the next run stores)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    config: Path | None = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Store articles, grouping them into stories and wire groups as they arrive.
 
@@ -93,8 +91,8 @@ def ingest(
 
     from ..clean import clean_article
     from ..errors import StoreError
-    from ..ingest import IngestResult, expand_paths, iter_articles
     from ..feed import Feeder, storyline_settings
+    from ..ingest import IngestResult, expand_paths, iter_articles
     from .options import report_warnings
 
     cluster_settings, wire_settings = _stage_settings(config)
@@ -145,7 +143,7 @@ def ingest(
 
 @app.command()
 def stories(
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     limit: int = typer.Option(50, help="Show at most this many stories (largest first); 0 for all."),
     min_size: int = typer.Option(1, help="Only stories with at least this many articles."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per story instead of a table."),
@@ -179,11 +177,11 @@ def stories(
 @app.command()
 def show(
     story: int = typer.Argument(..., help="Story number, as listed by `storydiff stories`."),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     fmt: str = typer.Option("text", "--format", "-f", help="Output format of the comparison."),
     copies: bool = typer.Option(False, "--copies", help="Compare wire copies too (by default only the "
                                 "likely original of each wire group, one article per independent source)."),
-    brief: Optional[bool] = typer.Option(None, "--brief/--no-brief",
+    brief: bool | None = typer.Option(None, "--brief/--no-brief",
                                          help="Add the cited brief and timeline (default: in html only)."),
 ) -> None:
     """Compare the sources of one stored story, as `storydiff compare` does."""
@@ -232,8 +230,8 @@ def cluster(
     file: Path = typer.Argument(..., help="A .jsonl file in the stories/ format (id, title, text, url, published, outlet)."),
     stream: bool = typer.Option(False, "--stream", help="Feed articles one by one in publication order with "
                                 "IDF learnt as they come (as ingest does) instead of IDF from the whole file."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    config: Path | None = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Group the articles of one file into stories and wire groups, without a database.
 

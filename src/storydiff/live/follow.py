@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 from ..clean import clean_article
 from ..errors import StorydiffError
+from ..feed import Feeder, storyline_settings
 from ..model import Article, InputError
 from ..settings import Settings
-from ..feed import Feeder, storyline_settings
 from ..store.sqlite import url_key
 from .feeds import Listing, read_listing
 from .fetcher import Fetched, Fetcher

@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from .. import rules
 from ..errors import InputProblem

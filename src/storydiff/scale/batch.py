@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..annotate.nlp import load_nlp
-from ..annotate.stored import (annotate_records, context_key, ensure_tables, model_identity, parse_key,
-                               write_records)
+from ..annotate.stored import annotate_records, context_key, ensure_tables, model_identity, parse_key, write_records
 from ..model import Article
 from ..settings import Settings, default_settings
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError, WriterBusy
@@ -122,7 +122,7 @@ class PostgresStore(SQLiteStore):
             if current > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: database schema version {current} is newer than this "
                                  f"storydiff understands ({SCHEMA_VERSION}); upgrade storydiff")
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            now = datetime.now(UTC).isoformat(timespec="seconds")
             for version, description, sql in MIGRATIONS:
                 if current < version <= target:
                     for statement in sql.split(";"):
@@ -203,7 +203,7 @@ class PostgresStore(SQLiteStore):
                     pass
         try:
             waited = time.monotonic() - started
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             with self.transaction():
                 row = self._run("SELECT value FROM meta WHERE key = 'writer_number'").fetchone()
                 number = int(row[0]) + 1 if row else 1
@@ -253,7 +253,7 @@ class PostgresStore(SQLiteStore):
              json.dumps(evidence.__dict__, default=str) if evidence else None,
              article.agency, article.dateline,
              json.dumps([[r.start, r.end, r.reason, r.text] for r in article.removed]),
-             signature, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+             signature, datetime.now(UTC).isoformat(timespec="seconds"),
              _text(article.modified), article.partial),
         ).fetchone()[0]
         article.id = article_id
@@ -333,7 +333,7 @@ class PostgresStore(SQLiteStore):
         self._many("DELETE FROM event_storylines WHERE story = ?", [(e,) for e in removed_events])
 
     def record_merges(self, changes: Iterable[Merge]) -> None:
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         self._many("INSERT INTO merges (level, kind, gone, into_id, at) VALUES (?,?,?,?,?)",
                    [(c.level, c.kind, c.gone, c.into, now) for c in changes])
 
@@ -386,7 +386,7 @@ class PostgresStore(SQLiteStore):
         self._run("INSERT INTO http_cache VALUES (?,?,?,?,?) ON CONFLICT (url) DO UPDATE SET "
                   "etag = excluded.etag, last_modified = excluded.last_modified, "
                   "checked_at = excluded.checked_at, body = excluded.body",
-                  (url, etag, last_modified, datetime.now(timezone.utc).isoformat(timespec="seconds"), body))
+                  (url, etag, last_modified, datetime.now(UTC).isoformat(timespec="seconds"), body))
 
     def validators(self, url: str) -> tuple[str | None, str | None, bytes | None]:
         etag, modified, body = super().validators(url)
@@ -407,7 +407,7 @@ class PostgresStore(SQLiteStore):
                   "series = EXCLUDED.series, error = EXCLUDED.error, conflicts = EXCLUDED.conflicts, "
                   "findings = EXCLUDED.findings, computed_at = EXCLUDED.computed_at",
                   (story, key, comparison, brief, series, error, conflicts, findings,
-                   datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                   datetime.now(UTC).isoformat(timespec="seconds")))
 
     def drop_results(self, stories: Iterable[int]) -> None:
         self._many("DELETE FROM story_results WHERE story = ?", [(s,) for s in stories])

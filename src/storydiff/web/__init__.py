@@ -39,7 +39,8 @@ from ..pipeline import compare_story
 from ..render import html as report_html
 from ..render.jinja import STATIC, environment
 from ..render.jsonout import comparison_dict
-from ..results import load as load_result, result_key
+from ..results import load as load_result
+from ..results import result_key
 from ..settings import load_settings
 from ..store import _MAX_ID, open_existing
 from .guard import Guard, secure_headers

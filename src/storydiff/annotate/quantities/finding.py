@@ -14,7 +14,6 @@ from ..nlp import doc_text
 from .comparison import _is_dimensioned
 from .reading import _read, _tokenize
 from .vocabulary import (
-
     _CURRENCY_WORDS,
     _MAX_MODIFIER,
     _MODIFIER_WORDS,

@@ -4,7 +4,8 @@ indexes."""
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ...model import Field, Span
 from .vocabulary import _Region

@@ -141,7 +141,7 @@ def main() -> None:
         "| run | articles | seconds | articles/s | speed-up | of which cluster start | articles/s after start |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for label, workers, report, seconds, _, _, _ in results:
+    for label, _workers, report, seconds, _, _, _ in results:
         working = seconds - report.startup
         lines.append(f"| {label} | {report.articles} | {seconds:.1f} | {report.articles / seconds:.2f} | "
                      f"{base / seconds:.2f}× | {report.startup:.1f} | {report.articles / working:.2f} |")

@@ -149,7 +149,7 @@ def run_growth(sizes: list[int], repeats: int) -> list[str]:
     stories = sorted(pool.values(), key=len, reverse=True)
     # A 20-source story: the largest real stories first, topped up from the next ones.
     records = [r for story in stories for r in story][: max(sizes)]
-    lines = ["| sources | seconds (median of %d) | seconds per source |" % repeats, "|---|---|---|"]
+    lines = [f"| sources | seconds (median of {repeats}) | seconds per source |", "|---|---|---|"]
     for size in sizes:
         articles = to_articles(records[:size])
         times = []

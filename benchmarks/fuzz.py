@@ -77,7 +77,7 @@ def fuzz_targets(scale: float, run_seed: int, only: str | None) -> list[Tally]:
         check = _folder_check(target.check)
         started = time.perf_counter()
         _drive(target.inputs, max(1, int(BUDGET[target.name] * scale)), run_seed,
-               lambda value: tally.run(check, value))
+               lambda value, tally=tally, check=check: tally.run(check, value))
         tally.seconds = time.perf_counter() - started
         print(f"{tally.name}: {tally.tried} inputs, {len(tally.tracebacks)} tracebacks, "
               f"{len(tally.unclear)} unclear, {tally.clear} clear messages, {tally.seconds:.0f} s", flush=True)
@@ -125,7 +125,7 @@ def fuzz_api(scale: float, run_seed: int, only: str | None) -> list[Tally]:
 
             started = time.perf_counter()
             _drive(operation.as_strategy(), max(1, int(API_BUDGET * scale)), run_seed,
-                   lambda case: tally.run(_api_check(check), case))
+                   lambda case, tally=tally, check=check: tally.run(_api_check(check), case))
             tally.seconds = time.perf_counter() - started
             print(f"{tally.name}: {tally.tried} requests, {len(tally.tracebacks)} server errors or tracebacks, "
                   f"{len(tally.unclear)} unclear, {tally.clear} refusals, {tally.seconds:.0f} s", flush=True)

@@ -137,7 +137,7 @@ def _read_ann(path: Path, text: str) -> list[Attribution]:
             if role in roles and roles[role] in spans:
                 content_pieces.extend(spans[roles[role]][1])
 
-        def extent(role: str) -> Extent | None:
+        def extent(role: str, roles: dict = roles) -> Extent | None:
             if role not in roles or roles[role] not in spans:
                 return None
             pieces = spans[roles[role]][1]

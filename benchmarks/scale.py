@@ -102,7 +102,7 @@ def run(n: int, db: Path, keep_open: list | None = None) -> dict:
     gc.collect()
     tenths, cpu_tenths = [], []
     chunk = max(1, n // 10)
-    for offset in range(0, n, chunk):
+    for _offset in range(0, n, chunk):
         batch = list(islice(stream, chunk))
         words += sum(len(a.text.split()) for a in batch)
         t0, c0 = time.perf_counter(), time.process_time()

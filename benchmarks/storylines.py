@@ -59,7 +59,7 @@ def topics_joined(records, gold, lines, half=None):
         events_of.setdefault(topic, set()).add(g)
         line_votes.setdefault(g, Counter())[line] += 1
     joined = total = 0
-    for topic, events in events_of.items():
+    for events in events_of.values():
         if len(events) < 2:
             continue
         total += 1

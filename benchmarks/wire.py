@@ -155,7 +155,7 @@ def main() -> None:
         original_key, copies = describe_group([(k, corpus[k]) for k in sorted(group)])
         right_original += corpus[original_key].id == root
         recorded = {copy.article: set(copy.added) for _, copy in copies}
-        for copy_id, edits, added in edit_log:
+        for copy_id, _edits, added in edit_log:
             if family.get(copy_id) == root and added and copy_id in recorded:
                 added_total += len(added)
                 added_found += sum(1 for s in added if s in recorded[copy_id])

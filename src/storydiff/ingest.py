@@ -62,7 +62,7 @@ def parse_published(value: Any, source: str = "", lenient: bool = False) -> date
             log.info("%s: published date %r is not ISO: read as %s by dateparser", source or "input", text,
                      read or "no date (the article is kept undated)")
             return read
-        raise InputProblem(source, f"published date {text!r} is not an ISO date (YYYY-MM-DD)")
+        raise InputProblem(source, f"published date {text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def too_big(size: int, source: str, max_bytes: int, what: str = "") -> InputProblem:
@@ -222,9 +222,9 @@ def parse_text(text: str, source: str, suffix: str, stem: str) -> Iterator[Artic
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputProblem(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+            raise InputProblem(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
         except RecursionError:
-            raise InputProblem(source, "JSON nested too deeply to read")
+            raise InputProblem(source, "JSON nested too deeply to read") from None
         records = data if isinstance(data, list) else [data]
         for number, record in enumerate(records, 1):
             where = source if len(records) == 1 else f"{source}[{number}]"

@@ -164,7 +164,7 @@ def settings_check(raw: bytes, folder: Path) -> int:
         stage_settings(settings)
     except ValueError as exc:  # names the table and the setting; the CLI puts the file first
         if "setting" not in str(exc):
-            raise Unclear(f"{exc!r} names no setting")
+            raise Unclear(f"{exc!r} names no setting") from exc
         return 1
     return 0
 

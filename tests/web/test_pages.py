@@ -182,7 +182,10 @@ def test_search_filters_sort_and_pages(tmp_path):
     assert client.get("/api/stories?conflicts=true").json() == []  # nothing compared yet
     first, second = client.get("/?page=1").text, client.get("/?page=2").text
     assert "page 1 of" in first and 'rel="next"' in first and "page 2 of" in second
-    ids = lambda text: set(re.findall(r'href="/stories/(\d+)"', text))
+
+    def ids(text: str) -> set[str]:
+        return set(re.findall(r'href="/stories/(\d+)"', text))
+
     assert ids(first) and not ids(first) & ids(second)
     assert "Tallinn" in client.get("/?q=Tallinn").text
     assert client.get("/api/stories?sort=loudest").status_code == 422

@@ -35,7 +35,7 @@ ENTITY_KINDS = {
 def _sentences(doc, field: str) -> list[Sentence]:
     sentences = []
     full = doc.text  # Doc.text joins every token on each access: read it once
-    for index, sent in enumerate(doc.sents):
+    for sent in doc.sents:
         text = sent.text
         # Keep offsets exact while trimming the whitespace spaCy leaves at sentence edges.
         lead = len(text) - len(text.lstrip())

@@ -38,7 +38,7 @@ def _country_from_adjective(text: str, gaz: _Gazetteer) -> list[Place]:
     if " " in folded or len(folded) < 4:
         return []
     found = []
-    for stem, code in gaz.country_stems:
+    for stem, _code in gaz.country_stems:
         if stem[:4] == folded[:4] and is_standard_variant(stem, folded):
             found.extend(gaz.countries.get(stem, []))
     return found

@@ -36,7 +36,7 @@ def _settings(config: Path | None):
         parse_networks(settings.allowed_networks)
     except (OSError, ValueError) as exc:
         err_console.print(f"[red]error:[/red] {config or 'settings'}: {exc}")
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
     return settings
 
 
@@ -101,7 +101,7 @@ def _run(kind: str, targets: list[str], db, config, every: str | None, batch_siz
             err_console.print(f"stopped cleanly after {rounds} round(s); run again to continue")
     except StoreError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_STORE)
+        raise typer.Exit(EXIT_STORE) from exc
     finally:
         signal.signal(signal.SIGINT, previous)
         if live is not None:
@@ -186,7 +186,7 @@ def revisions(
             except KeyError:
                 err_console.print(f"[red]error:[/red] {url}: no stored article has this URL or id "
                                   f"(database {_db_path(db)})")
-                raise typer.Exit(EXIT_NOTHING_DONE)
+                raise typer.Exit(EXIT_NOTHING_DONE) from None
         versions = store.versions(key)
     finally:
         store.close()

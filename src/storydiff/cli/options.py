@@ -38,7 +38,7 @@ def published_option(values: list[str] | None) -> date | datetime | dict | None:
         parsed = {k: parse_published(v, f"--published {k}=") for k, v in per_file.items()}
         default_date = parse_published(default, "--published") if default else None
     except InputProblem as exc:
-        raise typer.BadParameter(str(exc))
+        raise typer.BadParameter(str(exc)) from exc
     if parsed:
         return {"*": default_date, **parsed} if default_date else parsed
     return default_date

@@ -44,10 +44,10 @@ def annotate_batch(
     except ImportError as exc:  # Dask without the scale extra; --workers 0 needs none
         err_console.print(f"error: Dask workers need the scale extra ({exc}): pip install -e \".[scale]\", "
                           "or annotate in this process with --workers 0", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
     except OSError as exc:  # an unreachable scheduler
         err_console.print(f"error: {scheduler or 'local cluster'}: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
     finally:
         store.close()
     for failure in report.failed:

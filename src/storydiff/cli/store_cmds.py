@@ -31,7 +31,7 @@ def _stage_settings(config: Path | None):
         return stage_settings(settings_or_exit(config))
     except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
         err_console.print(f"error: {config or 'settings'}: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
 
 
 def _open(db: Path | None, *, create: bool = False):
@@ -67,7 +67,7 @@ def _hold_writer_lock(store, config: Path | None) -> ExitStack:
     except StoreError as exc:
         store.close()
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(EXIT_STORE)
+        raise typer.Exit(EXIT_STORE) from exc
     note(lease.describe())
     return stack
 
@@ -114,7 +114,7 @@ def ingest(
                     [source], max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars,
                     result=read))
                 sub = progress.add_task(f"  {escape(Path(source).name)}", total=None)
-                report = feeder.feed(articles, batch_size=batch_size, progress=lambda n: progress.advance(sub, n))
+                report = feeder.feed(articles, batch_size=batch_size, progress=lambda n, sub=sub: progress.advance(sub, n))
                 progress.remove_task(sub)
                 for error in read.errors:
                     if "duplicate of" in error.message:
@@ -216,7 +216,7 @@ def show(
             run = compare_story(articles, brief=brief if brief is not None else fmt == "html", store=annotations)
     except StorydiffError as exc:
         err_console.print(f"error: story {story}: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
     comparison, story_brief = run.comparison, run.brief
     report_warnings(comparison.warnings)
     from ..live.revisions import corrected_conflicts, with_corrections

@@ -64,7 +64,6 @@ def _claim_judgements(source: AnnotatedArticle, derived: AnnotatedArticle,
     by_claim: dict[int, list[ClaimPair]] = {}
     for pair in pairs:
         by_claim.setdefault(id(pair.a), []).append(pair)
-    source_text = f"{source.article.title or ''}\n{source.article.text}".lower()
     stated: dict[str, set[str]] = {}
     for source_claim in source_claims:
         stated.setdefault(source_claim.kind, set()).add(source_claim.mention.text.lower())

@@ -38,11 +38,11 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 def bcubed_f1(gold: list, predicted: list) -> float:
     gold_sets, predicted_sets = defaultdict(set), defaultdict(set)
-    for i, (g, p) in enumerate(zip(gold, predicted)):
+    for i, (g, p) in enumerate(zip(gold, predicted, strict=False)):
         gold_sets[g].add(i)
         predicted_sets[p].add(i)
-    precision = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(predicted_sets[p]) for g, p in zip(gold, predicted)])
-    recall = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(gold_sets[g]) for g, p in zip(gold, predicted)])
+    precision = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(predicted_sets[p]) for g, p in zip(gold, predicted, strict=False)])
+    recall = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(gold_sets[g]) for g, p in zip(gold, predicted, strict=False)])
     return float(2 * precision * recall / (precision + recall))
 
 
@@ -98,7 +98,7 @@ def conflicts(model, shared: Path) -> list[str]:
         if not candidates:
             continue
         sentences = sorted({c.a.sentence.text for c in candidates} | {c.b.sentence.text for c in candidates})
-        vectors = dict(zip(sentences, model.encode(sentences, normalize_embeddings=True)))
+        vectors = dict(zip(sentences, model.encode(sentences, normalize_embeddings=True), strict=False))
 
         def on_quote(claim, article, gold, side):
             return claim.mention.field == gold[f"{side}_field"] and any(

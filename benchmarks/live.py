@@ -120,7 +120,7 @@ def main() -> None:
                 gaps = []
                 for site in sites:
                     by_host = [entry.at for entry in site.log]
-                    gaps += [b - a for a, b in zip(by_host, by_host[1:])]
+                    gaps += [b - a for a, b in zip(by_host, by_host[1:], strict=False)]
                 results[mode]["min_gap"] = min(gaps) if gaps else None
                 results[mode]["hosts_seen"] = sum(1 for site in sites if site.log)
     finally:

@@ -257,7 +257,7 @@ def parse(documents: list[Document], nlp: Any) -> tuple[list[tuple[Document, Any
     """Parse once for both systems; returns the pairs and the seconds spent parsing."""
     started = time.perf_counter()
     docs = list(nlp.pipe(document.text for document in documents))
-    return list(zip(documents, docs)), time.perf_counter() - started
+    return list(zip(documents, docs, strict=False)), time.perf_counter() - started
 
 
 def evaluate(
@@ -292,7 +292,7 @@ def _classify(
     from storydiff.annotate.quotes import REPORTING_VERBS
 
     with_content = [g for g in gold if g.content]
-    for attribution, hit in zip(with_content, matched):
+    for attribution, hit in zip(with_content, matched, strict=False):
         for kind in _kinds(attribution, doc, REPORTING_VERBS):
             run.gold_by_kind[kind] += 1
             run.recall_by_kind[kind] += int(hit)

@@ -81,10 +81,10 @@ def writers(folder: Path, count: int) -> dict:
     db = folder / "shared.db"
     logs = [folder / f"w{i}.err" for i in range(count)]
     started = time.perf_counter()
-    processes = [start_ingest(db, path, stderr=log.open("w")) for path, log in zip(sets, logs)]
+    processes = [start_ingest(db, path, stderr=log.open("w")) for path, log in zip(sets, logs, strict=False)]
     codes = [process.wait(timeout=600) for process in processes]
     seconds = time.perf_counter() - started
-    leases = sorted((int(m[0]), float(m[3]), path) for path, log in zip(sets, logs)
+    leases = sorted((int(m[0]), float(m[3]), path) for path, log in zip(sets, logs, strict=False)
                     for m in LEASE.findall(log.read_text()))
     sequential = folder / "sequential.db"
     for _, _, path in leases:

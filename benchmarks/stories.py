@@ -134,7 +134,7 @@ def dev_part(results: list[dict], stories: list[tuple[dict, list[dict]]],
     reported_kind = {h: Counter() for h in HALVES}
     right_kind = {h: Counter() for h in HALVES}
     details: list[str] = []
-    for (story, _), result in zip(stories, results):
+    for (story, _), result in zip(stories, results, strict=False):
         which = half(story["set"], story["story"], always_read)
         comparison = result["output"] or {"articles": [], "findings": []}
         articles = {a["id"]: a for a in comparison["articles"]}
@@ -231,7 +231,7 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
     conflicts: list[dict] = []
     agreements: list[dict] = []
     failures: list[str] = []
-    for (name, story, records), result in zip(stories, results):
+    for (name, story, records), result in zip(stories, results, strict=False):
         counts = per_set[name]
         counts["stories"] += 1
         counts["articles"] += len(records)

@@ -38,7 +38,7 @@ GOALS = {("ecbplus", "event"): 0.90, ("basil", "event"): 0.97, ("newswcl50", "ev
 
 
 def _subset(gold, predicted, keep):
-    pairs = [(g, p) for g, p, k in zip(gold, predicted, keep) if k]
+    pairs = [(g, p) for g, p, k in zip(gold, predicted, keep, strict=False) if k]
     return bcubed([g for g, _ in pairs], [p for _, p in pairs])[2] if pairs else float("nan")
 
 
@@ -52,7 +52,7 @@ def topics_joined(records, gold, lines, half=None):
     """(topics whose events share a storyline, topics with two or more events)."""
     events_of: dict[str, set[str]] = {}
     line_votes: dict[str, Counter] = {}
-    for record, g, line in zip(records, gold, lines):
+    for record, g, line in zip(records, gold, lines, strict=False):
         topic = str(record.get("topic"))
         if half is not None and hashed_half("ecbplus", topic) != half:
             continue

@@ -79,7 +79,7 @@ def main() -> None:
     by_story, everything = defaultdict(list), []
     for name in SETS:
         articles, gold, _ = load_set(name)
-        for article, story in zip(articles, gold):
+        for article, story in zip(articles, gold, strict=False):
             by_story[story].append(article)
             everything.append((article, story))
     # The real sets hold real wire copies (DUC's AP updates of one story share 0.99 of their

@@ -42,7 +42,7 @@ FLOOD, BUDGET_VOTE = {"l1", "l2", "l3"}, {"b0", "b1", "b2", "b3"}
 
 def _groups(articles, labels):
     groups: dict[int, set[str]] = {}
-    for article, label in zip(articles, labels):
+    for article, label in zip(articles, labels, strict=False):
         groups.setdefault(label, set()).add(article.id)
     return sorted(map(sorted, groups.values()))
 

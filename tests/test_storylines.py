@@ -100,7 +100,7 @@ def test_batch_and_stream_agree_on_a_small_stream():
 
     def partition(labels):
         groups = {}
-        for article, label in zip(ordered, labels):
+        for article, label in zip(ordered, labels, strict=False):
             groups.setdefault(label, set()).add(article.id)
         return sorted(map(sorted, groups.values()))
 

@@ -154,9 +154,9 @@ class Feeder:
         settings = self.wire.settings
         stored = list(self.store.signatures(limit=settings.window))
         rebuilt = signatures.rebuild([blob for _, blob in stored], settings.num_perm, settings.seed)
-        missing = [key for (key, _), minhash in zip(stored, rebuilt) if minhash is None]
+        missing = [key for (key, _), minhash in zip(stored, rebuilt, strict=False) if minhash is None]
         recomputed = self._recompute(missing) if missing else {}
-        for (key, _), minhash in zip(stored, rebuilt):
+        for (key, _), minhash in zip(stored, rebuilt, strict=False):
             minhash = minhash if minhash is not None else recomputed.get(key)
             if minhash is not None:
                 self.wire.index(key, minhash)

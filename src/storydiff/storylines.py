@@ -251,7 +251,7 @@ def _event_features(features: Sequence[ArticleFeatures], labels: Sequence[int]) 
     # its first day
     summed: dict[int, Counter] = {}
     days: dict[int, int | None] = {}
-    for feature, label in zip(features, labels):
+    for feature, label in zip(features, labels, strict=False):
         length = math.sqrt(sum(v * v for v in feature.terms.values())) or 1.0
         total = summed.setdefault(label, Counter())
         for term, value in feature.terms.items():
@@ -299,7 +299,7 @@ def storylines_batch(articles: Sequence[Article], settings: StorylineSettings | 
         if line_id in clusterer.stories:
             clusterer._merge_into(clusterer.stories[line_id])
     line_labels = _final(line_labels, clusterer.merges[merged_before:])
-    of_event = dict(zip(order, line_labels))
+    of_event = dict(zip(order, line_labels, strict=False))
     return event_labels, [of_event[event] for event in event_labels]
 
 
@@ -333,7 +333,7 @@ def storyline_view(store, storyline: int, *, series: bool = True) -> dict | None
             # the figure itself, as compare's own series give it (4000.0, not "4000 resident")
             figures = [_figure(p.evidence) for p in item.points]
             item.points = [replace(point, value=figure) if figure is not None else point
-                           for point, figure in zip(item.points, figures)]
+                           for point, figure in zip(item.points, figures, strict=True)]
             if None not in figures and figures[0] != figures[-1]:
                 item.direction = "rose" if figures[-1] > figures[0] else "fell"
     firsts = [e.first for e in events if e.first]

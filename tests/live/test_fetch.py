@@ -14,7 +14,7 @@ from storydiff.store import open_store
 
 def _gaps(log):
     starts = [entry.at for entry in log]
-    return [b - a for a, b in zip(starts, starts[1:])]
+    return [b - a for a, b in zip(starts, starts[1:], strict=False)]
 
 
 def _no_download_helpers(monkeypatch):

@@ -122,7 +122,7 @@ def annotate_articles(
     docs = list(nlp.pipe(texts))
     title_docs = list(nlp.pipe(titles))
     annotated = []
-    for article, doc, title_doc in zip(articles, docs, title_docs):
+    for article, doc, title_doc in zip(articles, docs, title_docs, strict=True):
         sentences, mentions, quotes = annotate_doc(article, doc, "text", with_quotes)
         item = AnnotatedArticle(article, sentences, mentions, quotes, doc=doc, title_doc=title_doc)
         if article.title:

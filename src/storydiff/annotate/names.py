@@ -111,7 +111,7 @@ def _standard_token_pair(a: str, b: str) -> bool:
     # Arabic qaf inside a name is written q or k: Farouq/Farouk, Tariq/Tarik (read on
     # DUC 2004, where two wire reports of one story spell one minister both ways).
     if len(a) == len(b) >= 4:
-        differing = [(x, y) for x, y in zip(a, b) if x != y]
+        differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
         if len(differing) == 1 and set(differing[0]) == {"q", "k"}:
             return True
     # "kh" and "gh" transliterate one letter, and older styles write it "k" or "g":
@@ -200,7 +200,7 @@ def is_standard_variant(a: str, b: str) -> bool:
         return True
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == len(long):
-        if all(_standard_token_pair(x, y) for x, y in zip(short, long)):
+        if all(_standard_token_pair(x, y) for x, y in zip(short, long, strict=False)):
             return True
     # middle names and initials dropped, or a short form: "Rodney Scott" in
     # "Rodney S. Scott", "Palestine" in "Palestinian National Council"
@@ -229,7 +229,7 @@ def spelling_variant(a: str, b: str, standard_variants: bool = True) -> float:
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # align the shorter name's words to the longer's: all but one identical
     if len(short) == len(long):
-        pairs = list(zip(short, long))
+        pairs = list(zip(short, long, strict=False))
         penalty = 0.0
     else:
         # A one-word form of a longer name is its last word ("Cossuta" for "Armando
@@ -237,7 +237,7 @@ def spelling_variant(a: str, b: str, standard_variants: bool = True) -> float:
         # ("Nevin"/"Kevin Keegan", "Malia"/"Maria Cornejo", "Stade"/"Islamic State of
         # Iraq", all read on same-story pairs of WikiRef220).
         starts = [len(long) - 1] if len(short) == 1 else range(len(long) - len(short) + 1)
-        windows = [list(zip(short, long[k : k + len(short)])) for k in starts]
+        windows = [list(zip(short, long[k : k + len(short)], strict=False)) for k in starts]
         # the placement with fewest differing words, then the smallest edit distance
         pairs = min(windows, key=lambda w: (sum(x != y for x, y in w),
                                             sum(OSA.distance(x, y) for x, y in w)))

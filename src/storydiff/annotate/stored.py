@@ -193,10 +193,10 @@ def annotate_records(articles: Sequence[Article], nlp: Any, *, with_quotes: bool
     docs = list(nlp.pipe([a.text for a in articles]))
     title_docs = list(nlp.pipe([a.title or "" for a in articles]))
     parsed = time.perf_counter()
-    found = [found_in(a, d, t, with_quotes) for a, d, t in zip(articles, docs, title_docs)]
+    found = [found_in(a, d, t, with_quotes) for a, d, t in zip(articles, docs, title_docs, strict=True)]
     extracted = time.perf_counter()
     records = [Record(parse_key(model, a), *model, _docbin(d, t), context_key(a, with_quotes), encode_found(f))
-               for a, d, t, f in zip(articles, docs, title_docs, found)]
+               for a, d, t, f in zip(articles, docs, title_docs, found, strict=True)]
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + parsed - started
         timings["mentions"] = timings.get("mentions", 0.0) + extracted - parsed
@@ -273,10 +273,10 @@ def annotate_stored(articles: Sequence[Article], store: Any, settings: Settings 
     keys = [parse_key(model, a) for a in articles]
     contexts = [context_key(a, with_quotes) for a in articles]
     parses = stored_parses(store, model, keys)
-    found = stored_annotations(store, [(k, c) for k, c in zip(keys, contexts) if k in parses])
+    found = stored_annotations(store, [(k, c) for k, c in zip(keys, contexts, strict=True) if k in parses])
 
     missing = [i for i, key in enumerate(keys) if key not in parses]
-    fresh = dict(zip(missing, annotate_records([articles[i] for i in missing], nlp, with_quotes=with_quotes)))
+    fresh = dict(zip(missing, annotate_records([articles[i] for i in missing], nlp, with_quotes=with_quotes), strict=False))
     records = list(fresh.values())
     annotated = []
     for i, article in enumerate(articles):

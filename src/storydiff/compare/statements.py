@@ -70,7 +70,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
             n_clusters=None, metric="precomputed", linkage="complete",
             distance_threshold=1.0 - STATEMENT_AGREE + 1e-9,
         ).fit_predict(distance)
-        labels.update(zip(filled, (int(label) for label in grouped)))
+        labels.update(zip(filled, (int(label) for label in grouped), strict=False))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         groups[labels[i]].append(i)

@@ -109,7 +109,7 @@ def compare_versions(old: Article, new: Article, settings: Settings | None = Non
 def revisions(versions: list[tuple[int, str, Article]], settings: Settings | None = None) -> list[Revision]:
     """Each version against the one before it (``versions`` as ``Store.versions`` gives them)."""
     found = []
-    for (number_a, _at_a, old), (number_b, at_b, new) in zip(versions, versions[1:]):
+    for (number_a, _at_a, old), (number_b, at_b, new) in zip(versions, versions[1:], strict=False):
         found.append(Revision(number_b, number_a, at_b, compare_versions(old, new, settings)))
     return found
 

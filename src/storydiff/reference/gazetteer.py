@@ -212,7 +212,7 @@ def _admin1_to_iso(
                * np.cos(centres[:, 1:] - points[:, 1]))
         cost = np.arccos(np.clip(cos, -1.0, 1.0))
         rows, cols = linear_sum_assignment(cost)
-        for r, c in zip(rows, cols):
+        for r, c in zip(rows, cols, strict=True):
             mapping[(country, codes[r])] = (subs[c][0], True)
     return mapping
 

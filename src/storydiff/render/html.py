@@ -25,7 +25,7 @@ def _highlight(text: str, spans: list[tuple[int, int, Finding, str]], focus: str
         cuts.update((start, end))
     points = sorted(cuts)
     out = []
-    for left, right in zip(points, points[1:]):
+    for left, right in zip(points, points[1:], strict=False):
         covering = [s for s in spans if s[0] <= left and right <= s[1]]
         piece = escape(text[left:right])
         if not covering:

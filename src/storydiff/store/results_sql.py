@@ -53,7 +53,7 @@ class StoredResults:
                         "computed_at FROM story_results WHERE story = ?", (story,)).fetchone()
         names = ("story", "key", "stale", "comparison", "brief", "series", "error", "conflicts", "findings",
                  "computed_at")
-        return dict(zip(names, row)) if row else None
+        return dict(zip(names, row, strict=True)) if row else None
 
     def result_stamp(self, story: int) -> tuple | None:
         """(key, stale, computed_at) of a story's stored result: what identifies its pages."""

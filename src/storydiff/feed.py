@@ -12,7 +12,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, get_type_hints
+from typing import Any, cast, get_type_hints
 
 from . import signatures
 from .cluster import StoryClusterer, StoryClusterSettings, StoryState, _final, article_features
@@ -66,7 +66,7 @@ class FeedReport:
     revised: list[tuple[str, int]] = field(default_factory=list)  # (article id, new version number)
 
 
-def _build(kind: type, overrides: Mapping[str, object], table: str) -> Any:
+def _build(kind: type, overrides: Mapping[str, Any], table: str) -> Any:
     known = {f.name: f for f in fields(kind)}
     unknown = sorted(set(overrides) - set(known))
     if unknown:
@@ -144,7 +144,8 @@ class Feeder:
             return
         keys = [key for key, _ in self.store.signatures(limit=settings.refresh_window)]
         articles = self.store.get_articles(keys)
-        self.clusterer.load_recent((key, article_features(articles[key], settings), self.store.story_of(key))
+        # story_of is None only for an article stored but never clustered; passed on as before
+        self.clusterer.load_recent((key, article_features(articles[key], settings), self.store.story_of(key))  # type: ignore[misc]
                                    for key in keys if key in articles)
 
     def _index_stored(self) -> None:
@@ -226,7 +227,7 @@ class Feeder:
         # articles the stream's refresh moved: after the merges, to where their story ended
         for key, (before, after) in clusterer.moves.items():
             after = _final([after], clusterer.merges)[0]
-            self.store.assign_story([key], after)
+            self.store.assign_story([cast(int, key)], after)  # the clusterer holds the store's keys
             report.stories.update(s for s in (before, after) if s in clusterer.stories)
         live = [clusterer.stories[s] for s in clusterer.dirty_stories if s in clusterer.stories]
         removed = [s for s in clusterer.dirty_stories if s not in clusterer.stories]

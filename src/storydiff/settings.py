@@ -7,6 +7,7 @@ import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field, StrictBool, StrictFloat, StrictInt, ValidationError, field_validator
 
@@ -81,7 +82,7 @@ _ENV_PREFIX = "STORYDIFF_"
 
 def load_settings(toml_path: str | Path | None = None, **overrides: object) -> Settings:
     """Build settings from defaults < TOML file < environment < explicit overrides."""
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # read from TOML and the environment; pydantic validates
     path = toml_path or os.environ.get(_ENV_PREFIX + "CONFIG")
     if path:
         # every way a file can be wrong is a SettingsError naming it (found by fuzzing the

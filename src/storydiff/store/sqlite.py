@@ -13,11 +13,12 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import cast
 
 from ..errors import StoreError, WriterBusy
 from ..model import Article, Evidence, Removed
@@ -135,7 +136,7 @@ class SQLiteStore(StoredResults):
 
     # -- the writer lock ---------------------------------------------------------------
     @contextmanager
-    def writer(self, timeout: float, *, waiting=None) -> Iterator[WriterLease]:
+    def writer(self, timeout: float, *, waiting: Callable[[str], None] | None = None) -> Iterator[WriterLease]:
         """Hold the writer lock: an OS lock (flock on Unix) on ``<database>.lock``, so a
         killed holder's lock goes with its process. The holder and the order of writers are
         recorded in ``meta`` for the log and for a waiting writer's message."""
@@ -262,7 +263,7 @@ class SQLiteStore(StoredResults):
         if article.modified or article.partial:  # columns of migration 3, set only when known
             self._run("UPDATE articles SET modified = ?, partial = ? WHERE key = ?",
                       (_date_text(article.modified), article.partial, cursor.lastrowid))
-        return Added(cursor.lastrowid, True)
+        return Added(cast(int, cursor.lastrowid), True)  # the INSERT above sets it
 
     _COLUMNS = ("key, id, title, text, original, source, outlet, url, published, published_inferred, "
                 "published_evidence, agency, dateline, removed, modified, partial")

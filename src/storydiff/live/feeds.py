@@ -93,7 +93,11 @@ def _feed(fetched: Fetched) -> Listing | None:
         if not link:
             continue
         stamp = item.get("published_parsed") or item.get("updated_parsed")
-        published = datetime(*stamp[:6], tzinfo=UTC) if stamp else None
+        if stamp:  # a time.struct_time: year, month, day, hour, minute, second first
+            year, month, day, hour, minute, second = stamp[:6]
+            published = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+        else:
+            published = None
         listing.entries.append(Entry(urljoin(fetched.final_url, link), item.get("title"), published))
     return listing
 

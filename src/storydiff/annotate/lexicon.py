@@ -30,7 +30,7 @@ def antonyms(lemma: str, pos: str) -> frozenset[str]:
         return frozenset()
     reader = wordnet()
     senses = reader.synsets(lemma.lower(), pos=wn_pos)
-    found = set()
+    found: set[str] = set()
     for sense in senses:
         for item in sense.lemmas():
             for opposite in item.antonyms():
@@ -125,7 +125,7 @@ def direction(lemma: str) -> str | None:
         return None
     reader = wordnet()
     roots = {name: {reader.synset(s) for s in senses} for name, senses in _DIRECTION_ROOTS.items()}
-    found = set()
+    found: set[str] = set()
     for sense in reader.synsets(lemma.lower(), pos="v"):
         ancestors = {sense} | set(sense.closure(lambda s: s.hypernyms()))
         found.update(name for name, synsets in roots.items() if ancestors & synsets)

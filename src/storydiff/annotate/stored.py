@@ -154,7 +154,8 @@ def found_in(article: Article, doc: Any, title_doc: Any, with_quotes: bool) -> t
     from . import annotate_doc
 
     sentences, mentions, quotes = annotate_doc(article, doc, "text", with_quotes)
-    title_sentences, title_mentions = [], []
+    title_sentences: list[Sentence] = []
+    title_mentions: list[Mention] = []
     if article.title:
         title_sentences, title_mentions, _ = annotate_doc(article, title_doc, "title")
     return sentences, mentions, quotes, title_sentences, title_mentions

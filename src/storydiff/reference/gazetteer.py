@@ -225,7 +225,7 @@ def _city_place(city: dict[str, Any], admin1: dict[tuple[str, str], tuple[str, b
 
 
 @lru_cache(maxsize=1)
-def _alternate_cities() -> dict[str, list[Place]]:
+def _alternate_cities() -> dict[str, list[Place]] | PlaceBook:
     """Cities by their other names (Bombay for Mumbai), used only when the main names find
     nothing, because GeoNames lists "Alexandria" among the names of Mashhad and Iskenderun.
     Loaded on first need: indexing them doubles the load time."""

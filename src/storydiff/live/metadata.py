@@ -13,8 +13,8 @@ import re
 import statistics
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from urllib.parse import urljoin, urlsplit
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html

@@ -37,6 +37,18 @@ class StoryRun:
     annotated: list[AnnotatedArticle] = field(default_factory=list)
     brief: Brief | None = None
 
+    def compared(self) -> Comparison:
+        """The comparison, which ``compare_story`` always makes."""
+        if self.comparison is None:
+            raise ValueError("this run compared nothing (a brief of one article)")
+        return self.comparison
+
+    def briefed(self) -> Brief:
+        """The brief, which ``brief_story`` and ``compare_story(brief=True)`` always make."""
+        if self.brief is None:
+            raise ValueError("this run made no brief (compare_story without brief=True)")
+        return self.brief
+
 
 def _annotator(annotator: Annotator | None, store: Any) -> Annotator:
     if annotator is not None:

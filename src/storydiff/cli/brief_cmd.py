@@ -50,7 +50,7 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
         return EXIT_NOTHING_DONE
     if run.comparison is not None:
         report_warnings(run.comparison.warnings)
-    rendered = render_brief(run.brief, fmt, articles)
+    rendered = render_brief(run.briefed(), fmt, articles)
     if output is None:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
     else:

@@ -59,7 +59,7 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
     except StorydiffError as exc:
         err_console.print(str(exc), markup=False)
         return EXIT_NOTHING_DONE
-    comparison = run.comparison
+    comparison = run.compared()
     comparison.errors = result.errors
     report_warnings(comparison.warnings)
     comparison.warnings = result.warnings + comparison.warnings

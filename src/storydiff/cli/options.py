@@ -20,9 +20,10 @@ PUBLISHED_HELP = (
 OUTLET_HELP = "Outlet for inputs that do not name one: NAME for all, or FILE=NAME (repeatable)."
 
 
-def split_assignments(values: list[str] | None, what: str) -> tuple[object | None, dict[str, str]]:
+def split_assignments(values: list[str] | None, what: str) -> tuple[str | None, dict[str, str]]:
     """("all" value, {file: value}) from repeated ``VALUE`` / ``FILE=VALUE`` options."""
-    default, per_file = None, {}
+    default: str | None = None
+    per_file: dict[str, str] = {}
     for value in values or []:
         if "=" in value:
             name, _, given = value.partition("=")

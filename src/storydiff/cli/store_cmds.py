@@ -114,7 +114,8 @@ def ingest(
                     [source], max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars,
                     result=read))
                 sub = progress.add_task(f"  {escape(Path(source).name)}", total=None)
-                report = feeder.feed(articles, batch_size=batch_size, progress=lambda n, sub=sub: progress.advance(sub, n))
+                report = feeder.feed(articles, batch_size=batch_size,
+                                     progress=lambda n: progress.advance(sub, n))  # noqa: B023 (called in this iteration)
                 progress.remove_task(sub)
                 for error in read.errors:
                     if "duplicate of" in error.message:
@@ -217,7 +218,7 @@ def show(
     except StorydiffError as exc:
         err_console.print(f"error: story {story}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE) from exc
-    comparison, story_brief = run.comparison, run.brief
+    comparison, story_brief = run.compared(), run.brief
     report_warnings(comparison.warnings)
     from ..live.revisions import corrected_conflicts, with_corrections
 

@@ -141,7 +141,7 @@ def decode_found(text: str | bytes) -> tuple:
         if not isinstance(data, dict) or data.get("format") != FOUND_FORMAT:
             raise ValueError(f"not stored annotation format {FOUND_FORMAT}")
         return ([Sentence(*row) for row in data["sentences"]], _read_mentions(data["mentions"]),
-                [Quote(_read_span(content), _read_span(speaker), _read_span(cue), direct, entity, sentence)
+                [Quote(Span(*content), _read_span(speaker), _read_span(cue), direct, entity, sentence)
                  for content, speaker, cue, direct, entity, sentence in data["quotes"]],
                 [Sentence(*row) for row in data["title_sentences"]], _read_mentions(data["title_mentions"]))
     except (ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
@@ -281,6 +281,7 @@ def annotate_stored(articles: Sequence[Article], store: Any, settings: Settings 
     records = list(fresh.values())
     annotated = []
     for i, article in enumerate(articles):
+        extracted: str | None
         if i in fresh:
             blob, extracted = fresh[i].docs, fresh[i].found
         else:

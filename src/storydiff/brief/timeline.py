@@ -62,11 +62,11 @@ def build_timeline(articles: list[Article], sentences: dict[str, list[Sentence]]
     # one event per sentence: its first date
     seen: set[tuple[int, int]] = set()
     firsts = []
-    for unit, value, evidence in dated:
+    for unit, value, found in dated:
         key = (unit.article, unit.sentence.start)
         if key not in seen:
             seen.add(key)
-            firsts.append((unit, value, evidence))
+            firsts.append((unit, value, found))
     groups: list[list[tuple[_Unit, str, Evidence]]] = []
     for item in firsts:
         for group in groups:

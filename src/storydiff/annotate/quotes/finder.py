@@ -88,12 +88,12 @@ def find_quotes(doc: Any, field: Field = "text") -> list[Quote]:
     for token in doc:
         if token.i in used_cues or _inside_any(token.idx, regions, used_only=True):
             continue
-        attribution = _indirect(token, regions)
-        if attribution is None:
+        indirect = _indirect(token, regions)
+        if indirect is None:
             continue
-        if _mostly_direct(attribution, regions):
+        if _mostly_direct(indirect, regions):
             continue
-        attributions.append(attribution)
+        attributions.append(indirect)
 
     attributions.sort(key=lambda a: (a.start, a.end))
     quotes: list[Quote] = []

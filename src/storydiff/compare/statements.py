@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .. import rules
 from ..align import sentence_terms
-from ..model import AnnotatedArticle, Article, Finding
+from ..model import AnnotatedArticle, Article, Finding, Sentence
 from .context import StoryContext
 from .keys import _sentence_evidence
 
@@ -37,7 +37,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    keys: list[tuple[str, object]] = []
+    keys: list[tuple[str, Sentence]] = []
     documents: list[list[str]] = []
     for item in annotated:
         terms = sentence_terms(item, canonical)

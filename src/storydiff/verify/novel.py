@@ -14,7 +14,7 @@ def _novel_names(source: AnnotatedArticle, derived: AnnotatedArticle,
     source_text = f"{source.article.title or ''}\n{source.article.text}".lower()
     source_names = {canonical.get(m.text, m.text) for m in source.mentions
                     if m.kind in ENTITY_NAME_KINDS | {"place", "group"}}
-    found = []
+    found: list[tuple[Evidence, str]] = []
     for mention in derived.mentions:
         if mention.kind not in ENTITY_NAME_KINDS | {"place", "group"}:
             continue

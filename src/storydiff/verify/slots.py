@@ -50,7 +50,7 @@ def _slot_index(units: list[tuple[Sentence, list[Any]]]) -> dict[tuple[str, ...]
 
 def _slot_contexts(tokens: list[Any], i: int) -> list[tuple[tuple[str, ...], list[Any]]]:
     keys = [_slot_key(t) for t in tokens]
-    found = []
+    found: list[tuple[tuple[str, ...], list[Any]]] = []
     if 0 < i < len(tokens) - 1:
         found.append((("<>", keys[i - 1], keys[i + 1]), [tokens[i - 1], tokens[i + 1]]))
     if i < len(tokens) - 2:

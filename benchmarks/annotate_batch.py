@@ -134,8 +134,10 @@ def main() -> None:
         f"{len(articles)} of the {total} visible articles of `../shared/data/stories/`"
         + (" (a fixed subset: the first in set order, since the whole run is too slow on this loaded machine)"
            if len(articles) < total else "")
-        + f", each run into its own fresh SQLite store; the three runs interleaved over {args.rounds} chunks of the articles in a rotating order, in one process, so load changes fall on all three. "
-        "Wall time includes starting a Dask cluster for each chunk and loading the model and the extractors' data in each "
+        + f", each run into its own fresh SQLite store; the three runs interleaved over {args.rounds} chunks of the "
+        "articles in a rotating order, in one process, so load changes fall on all three. "
+        "Wall time includes starting a Dask cluster for each chunk and loading the model and the extractors' data "
+        "in each "
         "worker (the loop's process had them loaded already); the last column leaves that out.", "",
         f"Load average during the runs: {' / '.join(f'{x:.1f}' for x in load)} (1, 5, 15 min, at the end).", "",
         "| run | articles | seconds | articles/s | speed-up | of which cluster start | articles/s after start |",

@@ -117,7 +117,8 @@ def write(path: Path, rows: list[dict]) -> None:
         "singletons. `batch~stream`: B-cubed F1 of the stream's stories against the batch's "
         "(1.0 = identical).",
         "",
-        "| set | articles | gold | batch P / R / F1 | found | stream F1 | found | given-k P / R / F1 | HDBSCAN F1 | found | batch~stream | goal |",
+        "| set | articles | gold | batch P / R / F1 | found | stream F1 | found | given-k P / R / F1 | HDBSCAN F1 "
+        "| found | batch~stream | goal |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:

@@ -181,7 +181,8 @@ def main() -> int:
     from storydiff.compare import compare_articles
     from storydiff.ingest import from_record
 
-    warm = [from_record({"id": f"w{i}", "text": "The council met on Monday (3). It approved 12 new homes."}, "warm", "w")
+    warm = [from_record({"id": f"w{i}", "text": "The council met on Monday (3). It approved 12 new homes."},
+                        "warm", "w")
             for i in range(2)]
     warm[1].text = warm[1].original = "On Monday the council approved 14 new homes in the town."
     load_models()  # spaCy, WordNet, the gazetteer: loaded once, on first need otherwise

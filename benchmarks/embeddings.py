@@ -41,8 +41,9 @@ def bcubed_f1(gold: list, predicted: list) -> float:
     for i, (g, p) in enumerate(zip(gold, predicted, strict=False)):
         gold_sets[g].add(i)
         predicted_sets[p].add(i)
-    precision = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(predicted_sets[p]) for g, p in zip(gold, predicted, strict=False)])
-    recall = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(gold_sets[g]) for g, p in zip(gold, predicted, strict=False)])
+    pairs = list(zip(gold, predicted, strict=True))
+    precision = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(predicted_sets[p]) for g, p in pairs])
+    recall = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(gold_sets[g]) for g, p in pairs])
     return float(2 * precision * recall / (precision + recall))
 
 
@@ -68,7 +69,8 @@ def stories(model, shared: Path) -> list[str]:
         cells = []
         for vectors in (sparse, dense):
             cells.append(f"{bcubed_f1(gold, cluster(vectors, n_clusters=k)):.3f}")
-            best = max((bcubed_f1(gold, cluster(vectors, n_clusters=None, distance_threshold=d)), d) for d in THRESHOLDS)
+            best = max((bcubed_f1(gold, cluster(vectors, n_clusters=None, distance_threshold=d)), d)
+                       for d in THRESHOLDS)
             cells.append(f"{best[0]:.3f} (at {best[1]})")
         rows.append(f"| {name} | {len(records)} | {k} | " + " | ".join(cells) + f" | {seconds:.3f} |")
         print(rows[-1], flush=True)

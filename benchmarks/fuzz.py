@@ -170,7 +170,8 @@ def write_report(path: Path, tallies: list[Tally], command: str, run_seed: int |
         "|---|---|---|---|---|---|",
     ]
     for t in tallies:
-        lines.append(f"| {t.name} | {t.tried:,} | {len(t.tracebacks)} | {len(t.unclear)} | {t.clear:,} | {t.seconds:.0f} |")
+        lines.append(f"| {t.name} | {t.tried:,} | {len(t.tracebacks)} | {len(t.unclear)} | {t.clear:,} "
+                     f"| {t.seconds:.0f} |")
     lines.append(f"| **all** | **{total:,}** | **{tracebacks}** | **{unclear}** | **{clear:,}** | {seconds:.0f} |")
     failures = [(t.name, *f[:2]) for t in tallies for f in t.tracebacks + t.unclear]
     if failures:
@@ -183,7 +184,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="Multiply every budget (0.01 for a quick look).")
     parser.add_argument("--seed", type=int, default=None, help="Generation seed (default: random, printed).")
-    parser.add_argument("--only", default=None, help="Run only the targets whose name starts with one of these (comma separated): "
+    parser.add_argument("--only", default=None,
+                        help="Run only the targets whose name starts with one of these (comma separated): "
                         "read, settings, compare, web.")
     parser.add_argument("--out", type=Path, default=None, help="Write the results page here.")
     parser.add_argument("--save", type=Path, default=None,
@@ -207,7 +209,8 @@ def main() -> None:
     tallies = fuzz_targets(args.scale, run_seed, args.only) + fuzz_api(args.scale, run_seed, args.only)
     seconds = time.perf_counter() - started
     command = "PYTHONPATH=src python benchmarks/fuzz.py" + (f" --scale {args.scale:g}" if args.scale != 1 else "") \
-        + f" --seed {run_seed}" + (f" --only '{args.only}'" if args.only else "") + (f" --out {args.out}" if args.out else "")
+        + f" --seed {run_seed}" + (f" --only '{args.only}'" if args.only else "") \
+        + (f" --out {args.out}" if args.out else "")
     total = sum(t.tried for t in tallies)
     print(f"{total:,} inputs, {sum(len(t.tracebacks) for t in tallies)} tracebacks, "
           f"{sum(len(t.unclear) for t in tallies)} unclear messages")

@@ -1,6 +1,7 @@
 """Long articles: what `storydiff compare` does with one very long report beside a short one.
 
-    PYTHONPATH=src python benchmarks/long_text.py [--chars 100000 --chars 400000 ...] [--out benchmarks/results/long_text.md]
+    PYTHONPATH=src python benchmarks/long_text.py [--chars 100000 --chars 400000 ...] \
+        [--out benchmarks/results/long_text.md]
 
 Each size runs `storydiff compare LONG SHORT SHORT_B --format json` in a fresh process and records its
 wall time, peak resident memory (the child's ru_maxrss), exit code and first line of stderr.

@@ -224,7 +224,8 @@ def write(path: Path, results: list[dict], spacy: float | None, ns: list[int], p
         "Wall-clock rates swing with the other jobs on the machine; CPU time per article (this "
         "process, `time.process_time`) is the fairer measure of cost and its growth.",
         "",
-        "| articles | words/article | wall s | articles/s (wall) | CPU s | articles/CPU-s | CPU ms/article, first tenth | last tenth | stories | peak RSS MB | DB MB |",
+        "| articles | words/article | wall s | articles/s (wall) | CPU s | articles/CPU-s "
+        "| CPU ms/article, first tenth | last tenth | stories | peak RSS MB | DB MB |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:

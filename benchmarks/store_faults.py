@@ -41,7 +41,8 @@ def _consistent(db: Path) -> bool:
     with sqlite3.connect(db) as conn:
         sizes = dict(conn.execute("SELECT id, size FROM stories"))
         counted = dict(conn.execute("SELECT story, COUNT(*) FROM articles GROUP BY story"))
-        unassigned = conn.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL OR wire_group IS NULL").fetchone()[0]
+        unassigned = conn.execute(
+            "SELECT COUNT(*) FROM articles WHERE story IS NULL OR wire_group IS NULL").fetchone()[0]
         return sizes == counted and unassigned == 0 and conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -163,7 +164,8 @@ def main() -> None:
         f"| lock order (logged) and seconds each waited | {', '.join(w['order'])}; {w['waits']} |",
         f"| articles stored / expected | {w['stored']} / {w['expected']} |",
         f"| articles duplicated | {w['duplicated']} |",
-        f"| result identical to a sequential run in the logged order | {'yes' if w['equal to sequential run'] else 'NO'} |",
+        "| result identical to a sequential run in the logged order "
+        f"| {'yes' if w['equal to sequential run'] else 'NO'} |",
         f"| story sizes agree with the articles | {'yes' if w['consistent'] else 'NO'} |",
         f"| a reader's `list_stories` while a writer holds an open batch, seconds | {r:.3f} |",
         "",

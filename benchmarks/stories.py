@@ -297,7 +297,8 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
                     details += [f"    {e['article']} {e['field']}[{e['start']}:{e['end']}] ({e['published']}): "
                                 f"{marked_passage(e)!r}" for e in c["evidence"]]
     lines += ["", f"Agreements: a sample of {len(sample)} of the {len(agreements)} reported on those stories "
-              f"(seed {seed}: the {sample_size} with the lowest sha256 of seed, set and evidence offsets), judged blind "
+              f"(seed {seed}: the {sample_size} with the lowest sha256 of seed, set and evidence offsets), "
+              "judged blind "
               "(`benchmarks/judgements/agreements.jsonl`):", "",
               "| half | sampled | judged | wrong | share wrong (judged) | not judged yet |",
               "|---|---|---|---|---|---|"]

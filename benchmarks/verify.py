@@ -191,7 +191,8 @@ def run(shared: Path, limit: int | None, out: Path | None, dump: Path | None = N
                 "statements": [{"status": s.status, "kind": s.kind, "rule": s.rule, "explanation": s.explanation}
                                for s in result.statements]}))
         # one inconsistent summary of the set has no edit type: it is not a consistent one
-        edits = ["none (consistent)"] if gold == "faithful" else record["edit_types"] or ["inconsistent, edit type not given"]
+        edits = (["none (consistent)"] if gold == "faithful"
+                 else record["edit_types"] or ["inconsistent, edit type not given"])
         for edit in edits:
             hits = per_edit.setdefault(edit, [0, 0, 0])
             hits[0] += verdict["strict"] == gold

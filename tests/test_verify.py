@@ -252,12 +252,14 @@ def test_summedits_sample_is_explained():
 
 
 ZELENSKYY = ("A delegation of House lawmakers traveled to Kyiv on Tuesday to review how military aid is spent. "
-             "In the capital they met with Ukrainian President Volodymyr Zelenskyy and the country's prosecutor general.")
+             "In the capital they met with Ukrainian President Volodymyr Zelenskyy and the country's "
+             "prosecutor general.")
 
 
 def test_a_participant_swapped_in_a_paraphrase_is_contradicted():
     result = verify(Article("s", ZELENSKYY),
-                    Article("d", "On a visit to Kyiv, the House members met with President Joe Biden to talk about aid."))
+                    Article("d", "On a visit to Kyiv, the House members met with President Joe Biden "
+                                 "to talk about aid."))
     assert result.verdict == "unfaithful"
     [statement] = result.statements
     assert (statement.status, statement.kind) == ("contradicted", "name")

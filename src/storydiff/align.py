@@ -237,8 +237,9 @@ def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
 
 
 def _without_shared_context(claims: list[Claim]) -> list[Claim]:
-    """Dates whose sentence gives another date lose the sentence as context: "begin in the Senate on Wednesday, followed by the House on Thursday" is one
-    sentence around two dates, and only each date's clause says which is which."""
+    """Dates whose sentence gives another date lose the sentence as context: "begin in the Senate on
+    Wednesday, followed by the House on Thursday" is one sentence around two dates, and only each
+    date's clause says which is which."""
 
     def sentence_of(claim: Claim) -> tuple:
         return claim.mention.field, claim.mention.sentence

@@ -143,7 +143,8 @@ class ClusteredFile:
     skipped: list[str] = field(default_factory=list)
 
     def records(self) -> list[dict[str, Any]]:
-        return [{"id": i, "story": s, "wire_group": w} for i, s, w in zip(self.ids, self.stories, self.wire_groups, strict=False)]
+        return [{"id": i, "story": s, "wire_group": w}
+                for i, s, w in zip(self.ids, self.stories, self.wire_groups, strict=False)]
 
 
 def cluster_file(path: Path, cluster_settings: Any, wire_settings: Any, *, stream: bool = False) -> ClusteredFile:

@@ -167,4 +167,5 @@ def test_a_503_is_retried_after_its_retry_after_date_then_reported(site, setting
             fetcher.fetch(site.base() + "/unavailable")
     assert str(caught.value) == site.base() + "/unavailable: HTTP 503 after 2 attempts; skipped this run"
     tries = [entry.at for entry in site.log if entry.path == "/unavailable"]
-    assert len(tries) == 2 and tries[1] - tries[0] >= 0.4  # an HTTP date two seconds ahead (whole seconds): at least one second left when sent
+    # an HTTP date two seconds ahead (whole seconds): at least one second left when sent
+    assert len(tries) == 2 and tries[1] - tries[0] >= 0.4

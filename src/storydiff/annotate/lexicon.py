@@ -42,7 +42,8 @@ def antonyms(lemma: str, pos: str) -> frozenset[str]:
 def known(lemma: str, pos: str) -> bool:
     """Whether WordNet has the lemma in this part of speech (spaCy's coarse tag)."""
     wn_pos = _WORDNET_POS.get(pos)
-    return wn_pos is not None and lemma.replace("-", "").isalpha() and bool(wordnet().synsets(lemma.lower(), pos=wn_pos))
+    return (wn_pos is not None and lemma.replace("-", "").isalpha()
+            and bool(wordnet().synsets(lemma.lower(), pos=wn_pos)))
 
 
 def _near_senses(sense: Any, steps: int) -> set[Any]:

@@ -277,7 +277,8 @@ def annotate_stored(articles: Sequence[Article], store: Any, settings: Settings 
     found = stored_annotations(store, [(k, c) for k, c in zip(keys, contexts, strict=True) if k in parses])
 
     missing = [i for i, key in enumerate(keys) if key not in parses]
-    fresh = dict(zip(missing, annotate_records([articles[i] for i in missing], nlp, with_quotes=with_quotes), strict=False))
+    computed = annotate_records([articles[i] for i in missing], nlp, with_quotes=with_quotes)
+    fresh = dict(zip(missing, computed, strict=True))
     records = list(fresh.values())
     annotated = []
     for i, article in enumerate(articles):

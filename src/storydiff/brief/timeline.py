@@ -29,7 +29,8 @@ def _date_mentions(articles: list[Article], timexes: dict[str, list[Mention]] | 
         # One batched pass of the full pipeline (the tagger reads verb tense from the parse):
         # this is most of the brief's time, about 1 s for 10 wire stories on an idle core.
         docs = load_nlp(default_settings().spacy_model).pipe([a.text for a in missing])
-        timexes = {**timexes, **{a.id: find_timexes(a.text, a.published_date, doc) for a, doc in zip(missing, docs, strict=True)}}
+        timexes = {**timexes, **{a.id: find_timexes(a.text, a.published_date, doc)
+                                 for a, doc in zip(missing, docs, strict=True)}}
     return [_timex_dates(timexes[a.id]) for a in articles]
 
 

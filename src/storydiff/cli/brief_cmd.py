@@ -61,7 +61,8 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
 
 @app.command()
 def brief(
-    files: list[str] = typer.Argument(..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
+    files: list[str] = typer.Argument(
+        ..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
     words: int | None = typer.Option(None, "--words", "-w", help="Length of the summary in words (default 100)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),

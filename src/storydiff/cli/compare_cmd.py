@@ -69,7 +69,8 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
 
 @app.command()
 def compare(
-    files: list[str] = typer.Argument(..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
+    files: list[str] = typer.Argument(
+        ..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     published: list[str] | None = typer.Option(None, "--published", help=PUBLISHED_HELP),

@@ -17,7 +17,8 @@ def annotate_batch(
                                             "(tcp://host:8786); its workers need storydiff installed."),
     workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes of a local Dask "
                                           "cluster (default: one per core); 0 annotates in this process."),
-    partition_size: int = typer.Option(50, "--partition-size", min=1, help="Articles per task (stories are not split)."),
+    partition_size: int = typer.Option(50, "--partition-size", min=1,
+                                       help="Articles per task (stories are not split)."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Articles written per transaction."),
     retries: int = typer.Option(2, "--retries", min=0, help="Times a failed partition is tried again."),
     dashboard: str = typer.Option("127.0.0.1:8787", "--dashboard", help="Address of the local cluster's "

@@ -20,8 +20,8 @@ def _db_path(db: Path | None) -> str:
     return settings_or_exit().database
 
 
-_CONFIG_HELP = ("TOML settings file; its [storydiff.cluster], [storydiff.storylines] and [storydiff.wire] tables override "
-                "the clustering and wire-copy settings by name.")
+_CONFIG_HELP = ("TOML settings file; its [storydiff.cluster], [storydiff.storylines] and [storydiff.wire] tables "
+                "override the clustering and wire-copy settings by name.")
 
 
 def _stage_settings(config: Path | None):
@@ -228,7 +228,8 @@ def show(
 
 @app.command()
 def cluster(
-    file: Path = typer.Argument(..., help="A .jsonl file in the stories/ format (id, title, text, url, published, outlet)."),
+    file: Path = typer.Argument(
+        ..., help="A .jsonl file in the stories/ format (id, title, text, url, published, outlet)."),
     stream: bool = typer.Option(False, "--stream", help="Feed articles one by one in publication order with "
                                 "IDF learnt as they come (as ingest does) instead of IDF from the whole file."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),

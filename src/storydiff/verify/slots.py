@@ -98,7 +98,8 @@ def _slot_substitutions(source: AnnotatedArticle, derived: AnnotatedArticle, sou
             for context, neighbours in _slot_contexts(tokens, i):
                 # The neighbour next to the slot, or one of the two around it, must be a content
                 # word: "ordered to [spend]" and "ordered to [keep]" share only "to" in place.
-                adjacent = neighbours if context[0] == "<>" else neighbours[:1] if context[0] == ">>" else neighbours[1:]
+                adjacent = (neighbours if context[0] == "<>"
+                            else neighbours[:1] if context[0] == ">>" else neighbours[1:])
                 if all(n.is_stop or not n.is_alpha for n in adjacent):
                     continue
                 candidates = [(other, field_name) for other, field_name in index.get(context, [])

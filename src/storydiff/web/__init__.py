@@ -243,7 +243,8 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
             story = opened.story_of(key)
         finally:
             opened.close()
-        changes = [(old, new, _changed(old[2].text, new[2].text)) for old, new in zip(versions, versions[1:], strict=False)]
+        changes = [(old, new, _changed(old[2].text, new[2].text))
+                   for old, new in zip(versions, versions[1:], strict=False)]
         current = versions[-1][2]
         return _TEMPLATES.TemplateResponse(request, "article.html", {
             "article": current, "id": article, "versions": versions, "changes": changes, "story": story,

@@ -76,9 +76,9 @@ def in_context(article: Article, evidence: Evidence, anchor: str) -> Quote:
     end = min(len(text), evidence.end + CONTEXT)
     stops = [i for i in (text.find(ch, evidence.end, end) for ch in _ENDS) if i >= 0]
     end = min(stops) + 1 if stops else end
+    after = text[evidence.end:end].rstrip() + ("…" if not stops and end < len(text) else "")
     return Quote(article, ("…" if start > 0 and cut < 0 else "") + text[start:evidence.start].lstrip(),
-                 text[evidence.start:evidence.end], text[evidence.end:end].rstrip() + ("…" if not stops and end < len(text) else ""),
-                 anchor, evidence.field)
+                 text[evidence.start:evidence.end], after, anchor, evidence.field)
 
 
 def build(comparison: Comparison, series: list[dict], wire: list[tuple[Article, Article, Any]],

@@ -41,7 +41,7 @@ def bcubed(gold: list, predicted: list) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1, per item, averaged (Bagga & Baldwin 1998)."""
     from collections import Counter
 
-    pairs = Counter(zip(gold, predicted))
+    pairs = Counter(zip(gold, predicted, strict=False))
     gold_size = Counter(gold)
     pred_size = Counter(predicted)
     n = len(gold)

@@ -114,7 +114,7 @@ def units_of(comparison: dict) -> list[Unit]:
              for f in comparison.get("findings", []) if f.get("type") == "conflict"]
     for series in comparison.get("series", []) or []:
         points = series_points(series)
-        for left, right in zip(points, points[1:]):
+        for left, right in zip(points, points[1:], strict=False):
             units.append(Unit(series.get("kind", "number"), True, left + right, source="series"))
     return units
 

@@ -42,13 +42,13 @@ def main() -> None:
     args = parser.parse_args()
     require_shared()
 
+    from storydiff.align import claims_of
     from storydiff.annotate import load_models
     from storydiff.annotate.stored import annotate_stored, stored_bytes
-    from storydiff.align import claims_of
     from storydiff.compare import canonical_names
+    from storydiff.feed import Feeder
     from storydiff.scale import annotate_batch
     from storydiff.store import open_store
-    from storydiff.feed import Feeder
 
     articles = [a for name in SETS for a in load_set(name)[0]]
     total = len(articles)
@@ -134,14 +134,16 @@ def main() -> None:
         f"{len(articles)} of the {total} visible articles of `../shared/data/stories/`"
         + (" (a fixed subset: the first in set order, since the whole run is too slow on this loaded machine)"
            if len(articles) < total else "")
-        + f", each run into its own fresh SQLite store; the three runs interleaved over {args.rounds} chunks of the articles in a rotating order, in one process, so load changes fall on all three. "
-        "Wall time includes starting a Dask cluster for each chunk and loading the model and the extractors' data in each "
+        + f", each run into its own fresh SQLite store; the three runs interleaved over {args.rounds} chunks of the "
+        "articles in a rotating order, in one process, so load changes fall on all three. "
+        "Wall time includes starting a Dask cluster for each chunk and loading the model and the extractors' data "
+        "in each "
         "worker (the loop's process had them loaded already); the last column leaves that out.", "",
         f"Load average during the runs: {' / '.join(f'{x:.1f}' for x in load)} (1, 5, 15 min, at the end).", "",
         "| run | articles | seconds | articles/s | speed-up | of which cluster start | articles/s after start |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for label, workers, report, seconds, _, _, _ in results:
+    for label, _workers, report, seconds, _, _, _ in results:
         working = seconds - report.startup
         lines.append(f"| {label} | {report.articles} | {seconds:.1f} | {report.articles / seconds:.2f} | "
                      f"{base / seconds:.2f}× | {report.startup:.1f} | {report.articles / working:.2f} |")

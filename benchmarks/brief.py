@@ -91,7 +91,7 @@ def as_command(clusters: list[dict], scorer, jobs: int) -> tuple[list[tuple[floa
     results = _cli_path.run_many("brief", stories, _cli_path.code_version(), words=WORDS, jobs=jobs)
     wall = time.perf_counter() - started
     scores, lengths, failed, conflicts = [], [], 0, 0
-    for cluster, result in zip(clusters, results):
+    for cluster, result in zip(clusters, results, strict=False):
         summary = (result["output"] or {}).get("summary", "")
         failed += result["output"] is None
         conflicts += sum(bool(s.get("conflict")) for s in (result["output"] or {}).get("sentences", []))

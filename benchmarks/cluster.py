@@ -19,7 +19,7 @@ import platform
 import random
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -107,7 +107,7 @@ def write(path: Path, rows: list[dict]) -> None:
         "`mixed` is all five sets in one stream (dated articles in date order, then undated in a "
         "shuffled order, seed 7).  ",
         f"Machine: 2 cores shared, Python {platform.python_version()}; date "
-        f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+        f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",
         "B-cubed precision / recall / F1, and stories found (gold count in the second column).",
         "`batch`: `cluster_batch` (what `storydiff cluster` does); `stream`: `cluster_stream` in "
@@ -117,7 +117,8 @@ def write(path: Path, rows: list[dict]) -> None:
         "singletons. `batch~stream`: B-cubed F1 of the stream's stories against the batch's "
         "(1.0 = identical).",
         "",
-        "| set | articles | gold | batch P / R / F1 | found | stream F1 | found | given-k P / R / F1 | HDBSCAN F1 | found | batch~stream | goal |",
+        "| set | articles | gold | batch P / R / F1 | found | stream F1 | found | given-k P / R / F1 | HDBSCAN F1 "
+        "| found | batch~stream | goal |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["compare", "pairs", "pairs_ablation", "stories", "temporal", "quotes", "phrases", "cluster", "storylines", "wire", "scale", "brief", "verify",
-         "verify_duc"]
+ORDER = ["compare", "pairs", "pairs_ablation", "stories", "temporal", "quotes", "phrases", "cluster", "storylines",
+         "wire", "scale", "brief", "verify", "verify_duc"]
 
 HEADER = """# Benchmark results
 

@@ -149,7 +149,7 @@ def run_growth(sizes: list[int], repeats: int) -> list[str]:
     stories = sorted(pool.values(), key=len, reverse=True)
     # A 20-source story: the largest real stories first, topped up from the next ones.
     records = [r for story in stories for r in story][: max(sizes)]
-    lines = ["| sources | seconds (median of %d) | seconds per source |" % repeats, "|---|---|---|"]
+    lines = [f"| sources | seconds (median of {repeats}) | seconds per source |", "|---|---|---|"]
     for size in sizes:
         articles = to_articles(records[:size])
         times = []
@@ -181,7 +181,8 @@ def main() -> int:
     from storydiff.compare import compare_articles
     from storydiff.ingest import from_record
 
-    warm = [from_record({"id": f"w{i}", "text": "The council met on Monday (3). It approved 12 new homes."}, "warm", "w")
+    warm = [from_record({"id": f"w{i}", "text": "The council met on Monday (3). It approved 12 new homes."},
+                        "warm", "w")
             for i in range(2)]
     warm[1].text = warm[1].original = "On Monday the council approved 14 new homes in the town."
     load_models()  # spaCy, WordNet, the gazetteer: loaded once, on first need otherwise

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,7 +32,7 @@ def main() -> None:
     for article in articles:
         day = re.search(r"(\d{8})\.\d+$", article.id).group(1)
         dated.append(dataclasses.replace(
-            article, published=datetime.strptime(day, "%Y%m%d").replace(tzinfo=timezone.utc)))
+            article, published=datetime.strptime(day, "%Y%m%d").replace(tzinfo=UTC)))
     for name, items in (("as given (undated)", articles), ("dated from the ids", dated)):
         batch = cluster_batch(items)
         order = stream_order(items)

@@ -27,9 +27,9 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from _data import publish
-
 import numpy as np
+
+from _data import publish
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SETS = ("newswcl50", "wikiref220", "basil", "duc2004", "ecbplus")
@@ -38,11 +38,12 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 def bcubed_f1(gold: list, predicted: list) -> float:
     gold_sets, predicted_sets = defaultdict(set), defaultdict(set)
-    for i, (g, p) in enumerate(zip(gold, predicted)):
+    for i, (g, p) in enumerate(zip(gold, predicted, strict=False)):
         gold_sets[g].add(i)
         predicted_sets[p].add(i)
-    precision = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(predicted_sets[p]) for g, p in zip(gold, predicted)])
-    recall = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(gold_sets[g]) for g, p in zip(gold, predicted)])
+    pairs = list(zip(gold, predicted, strict=True))
+    precision = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(predicted_sets[p]) for g, p in pairs])
+    recall = np.mean([len(predicted_sets[p] & gold_sets[g]) / len(gold_sets[g]) for g, p in pairs])
     return float(2 * precision * recall / (precision + recall))
 
 
@@ -68,7 +69,8 @@ def stories(model, shared: Path) -> list[str]:
         cells = []
         for vectors in (sparse, dense):
             cells.append(f"{bcubed_f1(gold, cluster(vectors, n_clusters=k)):.3f}")
-            best = max((bcubed_f1(gold, cluster(vectors, n_clusters=None, distance_threshold=d)), d) for d in THRESHOLDS)
+            best = max((bcubed_f1(gold, cluster(vectors, n_clusters=None, distance_threshold=d)), d)
+                       for d in THRESHOLDS)
             cells.append(f"{best[0]:.3f} (at {best[1]})")
         rows.append(f"| {name} | {len(records)} | {k} | " + " | ".join(cells) + f" | {seconds:.3f} |")
         print(rows[-1], flush=True)
@@ -78,7 +80,6 @@ def stories(model, shared: Path) -> list[str]:
 def conflicts(model, shared: Path) -> list[str]:
     sys.path.insert(0, str(Path(__file__).parent))
     from pairs import load_articles, load_pairs, quote_spans
-
     from storydiff.align import Weights, claims_of, pair_claims
     from storydiff.annotate import annotate_articles
     from storydiff.compare import canonical_names, prepare, relation
@@ -99,7 +100,7 @@ def conflicts(model, shared: Path) -> list[str]:
         if not candidates:
             continue
         sentences = sorted({c.a.sentence.text for c in candidates} | {c.b.sentence.text for c in candidates})
-        vectors = dict(zip(sentences, model.encode(sentences, normalize_embeddings=True)))
+        vectors = dict(zip(sentences, model.encode(sentences, normalize_embeddings=True), strict=False))
 
         def on_quote(claim, article, gold, side):
             return claim.mention.field == gold[f"{side}_field"] and any(

@@ -22,7 +22,7 @@ import tempfile
 import time
 import traceback
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,7 +77,7 @@ def fuzz_targets(scale: float, run_seed: int, only: str | None) -> list[Tally]:
         check = _folder_check(target.check)
         started = time.perf_counter()
         _drive(target.inputs, max(1, int(BUDGET[target.name] * scale)), run_seed,
-               lambda value: tally.run(check, value))
+               lambda value, tally=tally, check=check: tally.run(check, value))
         tally.seconds = time.perf_counter() - started
         print(f"{tally.name}: {tally.tried} inputs, {len(tally.tracebacks)} tracebacks, "
               f"{len(tally.unclear)} unclear, {tally.clear} clear messages, {tally.seconds:.0f} s", flush=True)
@@ -99,12 +99,12 @@ def _folder_check(check):
 
 def fuzz_api(scale: float, run_seed: int, only: str | None) -> list[Tally]:
     import schemathesis
+    from _ingest_runs import write_set
+    from test_api_schema import not_a_server_error_check, refusal_says_why
     from typer.testing import CliRunner
 
-    from _ingest_runs import write_set
     from storydiff.cli import app as cli
     from storydiff.web import create_app
-    from test_api_schema import not_a_server_error_check, refusal_says_why
 
     tallies = []
     with tempfile.TemporaryDirectory() as folder:
@@ -125,7 +125,7 @@ def fuzz_api(scale: float, run_seed: int, only: str | None) -> list[Tally]:
 
             started = time.perf_counter()
             _drive(operation.as_strategy(), max(1, int(API_BUDGET * scale)), run_seed,
-                   lambda case: tally.run(_api_check(check), case))
+                   lambda case, tally=tally, check=check: tally.run(_api_check(check), case))
             tally.seconds = time.perf_counter() - started
             print(f"{tally.name}: {tally.tried} requests, {len(tally.tracebacks)} server errors or tracebacks, "
                   f"{len(tally.unclear)} unclear, {tally.clear} refusals, {tally.seconds:.0f} s", flush=True)
@@ -160,7 +160,7 @@ def write_report(path: Path, tallies: list[Tally], command: str, run_seed: int |
         "`tests/hostile/test_api_schema.py` (schemathesis over the web API from its OpenAPI description, "
         "in-process).  ",
         f"Machine: 2 cores shared with other jobs, Python {platform.python_version()}; "
-        f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {seconds / 60:.0f} min of wall-clock time.",
+        f"date {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {seconds / 60:.0f} min of wall-clock time.",
         "",
         "A traceback is any exception other than a refusal that names its input (for the web API: any 5xx); "
         "an unclear message is a refusal that does not say which input it is about; a clear message is a "
@@ -170,7 +170,8 @@ def write_report(path: Path, tallies: list[Tally], command: str, run_seed: int |
         "|---|---|---|---|---|---|",
     ]
     for t in tallies:
-        lines.append(f"| {t.name} | {t.tried:,} | {len(t.tracebacks)} | {len(t.unclear)} | {t.clear:,} | {t.seconds:.0f} |")
+        lines.append(f"| {t.name} | {t.tried:,} | {len(t.tracebacks)} | {len(t.unclear)} | {t.clear:,} "
+                     f"| {t.seconds:.0f} |")
     lines.append(f"| **all** | **{total:,}** | **{tracebacks}** | **{unclear}** | **{clear:,}** | {seconds:.0f} |")
     failures = [(t.name, *f[:2]) for t in tallies for f in t.tracebacks + t.unclear]
     if failures:
@@ -183,7 +184,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="Multiply every budget (0.01 for a quick look).")
     parser.add_argument("--seed", type=int, default=None, help="Generation seed (default: random, printed).")
-    parser.add_argument("--only", default=None, help="Run only the targets whose name starts with one of these (comma separated): "
+    parser.add_argument("--only", default=None,
+                        help="Run only the targets whose name starts with one of these (comma separated): "
                         "read, settings, compare, web.")
     parser.add_argument("--out", type=Path, default=None, help="Write the results page here.")
     parser.add_argument("--save", type=Path, default=None,
@@ -207,7 +209,8 @@ def main() -> None:
     tallies = fuzz_targets(args.scale, run_seed, args.only) + fuzz_api(args.scale, run_seed, args.only)
     seconds = time.perf_counter() - started
     command = "PYTHONPATH=src python benchmarks/fuzz.py" + (f" --scale {args.scale:g}" if args.scale != 1 else "") \
-        + f" --seed {run_seed}" + (f" --only '{args.only}'" if args.only else "") + (f" --out {args.out}" if args.out else "")
+        + f" --seed {run_seed}" + (f" --only '{args.only}'" if args.only else "") \
+        + (f" --out {args.out}" if args.out else "")
     total = sum(t.tried for t in tallies)
     print(f"{total:,} inputs, {sum(len(t.tracebacks) for t in tallies)} tracebacks, "
           f"{sum(len(t.unclear) for t in tallies)} unclear messages")

@@ -12,7 +12,8 @@ nor its kind or confidence.
 
 ``--import`` reads a judge's answers, one JSON object a line ``{"id", "verdict", "note"}``
 (conflicts: right / wrong / update; agreements: correct / wrong), finds each item among those
-exported (``judging/issued-*.jsonl``, kept across runs) or pending, and appends its judgement to ``benchmarks/judgements/conflicts.jsonl`` or
+exported (``judging/issued-*.jsonl``, kept across runs) or pending, and appends its judgement to
+``benchmarks/judgements/conflicts.jsonl`` or
 ``agreements.jsonl``: set, article ids, fields, offsets, the sha256 of each passage, verdict,
 note; never the passage text. Unknown ids and bad verdicts are reported by line and skipped;
 the other answers are kept. Then ``python benchmarks/stories.py`` (cached: seconds) reports

@@ -29,8 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -54,12 +53,12 @@ def _settings(delay: float):
 
 def child(mode: str, delay: float, urls: list[str]) -> dict:
     from storydiff.clean import clean_article
+    from storydiff.errors import InputProblem
+    from storydiff.feed import Feeder
     from storydiff.live.fetcher import Fetcher, FetchError
     from storydiff.live.follow import Live
     from storydiff.live.metadata import read_page
-    from storydiff.errors import InputProblem
     from storydiff.store import open_store
-    from storydiff.feed import Feeder
 
     with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "live.db") as store:
         started = time.perf_counter()
@@ -121,7 +120,7 @@ def main() -> None:
                 gaps = []
                 for site in sites:
                     by_host = [entry.at for entry in site.log]
-                    gaps += [b - a for a, b in zip(by_host, by_host[1:])]
+                    gaps += [b - a for a, b in zip(by_host, by_host[1:], strict=False)]
                 results[mode]["min_gap"] = min(gaps) if gaps else None
                 results[mode]["hosts_seen"] = sum(1 for site in sites if site.log)
     finally:
@@ -139,7 +138,7 @@ def main() -> None:
         f"Data: {data}, served on 127.0.0.1 to 127.0.0.{HOSTS} as {HOSTS} hosts ({len(urls)} pages, "
         f"about {len(urls) // HOSTS} a host).  ",
         f"Machine: 2 cores shared, Python {platform.python_version()}; date "
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Each mode fetches, reads (trafilatura) and stores "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Each mode fetches, reads (trafilatura) and stores "
         "(Feeder, as ingest) every page into a fresh database, in a child process.",
         "",
         "| mode | pages stored | failed | requests | time | articles/s | peak memory (RSS) |",

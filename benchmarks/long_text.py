@@ -1,6 +1,7 @@
 """Long articles: what `storydiff compare` does with one very long report beside a short one.
 
-    PYTHONPATH=src python benchmarks/long_text.py [--chars 100000 --chars 400000 ...] [--out benchmarks/results/long_text.md]
+    PYTHONPATH=src python benchmarks/long_text.py [--chars 100000 --chars 400000 ...] \
+        [--out benchmarks/results/long_text.md]
 
 Each size runs `storydiff compare LONG SHORT SHORT_B --format json` in a fresh process and records its
 wall time, peak resident memory (the child's ru_maxrss), exit code and first line of stderr.
@@ -20,7 +21,7 @@ import random
 import subprocess
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,7 +100,7 @@ def main() -> None:
             row = run(chars, Path(folder))
             rows.append(row)
             print(row, flush=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         "# Long articles",
         "",

@@ -175,7 +175,8 @@ def run(shared: Path, out: Path | None, pairs_path: Path | None = None, kept: li
             else:
                 compat = any(matches(finding, c, ca, cb) for c in pair.get("compatible", []))
                 on_compatible += compat
-                shown = " | ".join(f"{e.article}:{e.field}[{e.start}:{e.end}] {e.text!r}={e.value}" for e in finding.evidence)
+                shown = " | ".join(f"{e.article}:{e.field}[{e.start}:{e.end}] {e.text!r}={e.value}"
+                                   for e in finding.evidence)
                 false_alarms.append(f"{pair['pair_id']} {finding.kind} ({finding.confidence:.2f})"
                                     f"{' [on an annotated compatible difference]' if compat else ''}: {shown}")
         for index, gold in enumerate(golds):

@@ -166,7 +166,7 @@ def run() -> str:
                    for r in refs}
         keys = sorted(windows)
         started = time.perf_counter()
-        docs = dict(zip(keys, nlp.pipe(windows[k][0] for k in keys)))
+        docs = dict(zip(keys, nlp.pipe(windows[k][0] for k in keys), strict=False))
         spacy_seconds = time.perf_counter() - started
         started = time.perf_counter()
         mentions = {}

@@ -132,7 +132,7 @@ def pick_names(seed: int = 7) -> None:
             for b in names[i + 1 :]:
                 ta, tb = a.split(), b.split()
                 if len(ta) == len(tb):
-                    diffs = [(x, y) for x, y in zip(ta, tb) if x != y]
+                    diffs = [(x, y) for x, y in zip(ta, tb, strict=False) if x != y]
                     if len(diffs) == 1 and OSA.distance(*diffs[0]) <= 2 and \
                             min(len(diffs[0][0]), len(diffs[0][1])) >= 4:
                         close.append((forms[a], forms[b]))

@@ -19,9 +19,10 @@ import argparse
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 POLNEAR = SHARED / "data" / "quotes" / "polnear"
@@ -136,7 +137,7 @@ def _read_ann(path: Path, text: str) -> list[Attribution]:
             if role in roles and roles[role] in spans:
                 content_pieces.extend(spans[roles[role]][1])
 
-        def extent(role: str) -> Extent | None:
+        def extent(role: str, roles: dict = roles) -> Extent | None:
             if role not in roles or roles[role] not in spans:
                 return None
             pieces = spans[roles[role]][1]
@@ -256,7 +257,7 @@ def parse(documents: list[Document], nlp: Any) -> tuple[list[tuple[Document, Any
     """Parse once for both systems; returns the pairs and the seconds spent parsing."""
     started = time.perf_counter()
     docs = list(nlp.pipe(document.text for document in documents))
-    return list(zip(documents, docs)), time.perf_counter() - started
+    return list(zip(documents, docs, strict=False)), time.perf_counter() - started
 
 
 def evaluate(
@@ -291,7 +292,7 @@ def _classify(
     from storydiff.annotate.quotes import REPORTING_VERBS
 
     with_content = [g for g in gold if g.content]
-    for attribution, hit in zip(with_content, matched):
+    for attribution, hit in zip(with_content, matched, strict=False):
         for kind in _kinds(attribution, doc, REPORTING_VERBS):
             run.gold_by_kind[kind] += 1
             run.recall_by_kind[kind] += int(hit)

@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -79,8 +79,8 @@ def timed(owner, name, totals):
 
 
 def run(n: int, db: Path, keep_open: list | None = None) -> dict:
-    from storydiff.store import open_store
     from storydiff.feed import Feeder
+    from storydiff.store import open_store
 
     store = open_store(db)
     feeder = Feeder(store)
@@ -102,7 +102,7 @@ def run(n: int, db: Path, keep_open: list | None = None) -> dict:
     gc.collect()
     tenths, cpu_tenths = [], []
     chunk = max(1, n // 10)
-    for offset in range(0, n, chunk):
+    for _offset in range(0, n, chunk):
         batch = list(islice(stream, chunk))
         words += sum(len(a.text.split()) for a in batch)
         t0, c0 = time.perf_counter(), time.process_time()
@@ -219,12 +219,13 @@ def write(path: Path, results: list[dict], spacy: float | None, ns: list[int], p
         "Data: real articles of `../shared/data/stories/` perturbed into distinct documents (see the "
         "module docstring).  ",
         f"Machine: 2 cores shared with other developers' jobs, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs visible; date {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+        f"{os.cpu_count()} CPUs visible; date {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",
         "Wall-clock rates swing with the other jobs on the machine; CPU time per article (this "
         "process, `time.process_time`) is the fairer measure of cost and its growth.",
         "",
-        "| articles | words/article | wall s | articles/s (wall) | CPU s | articles/CPU-s | CPU ms/article, first tenth | last tenth | stories | peak RSS MB | DB MB |",
+        "| articles | words/article | wall s | articles/s (wall) | CPU s | articles/CPU-s "
+        "| CPU ms/article, first tenth | last tenth | stories | peak RSS MB | DB MB |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:

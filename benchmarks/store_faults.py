@@ -19,7 +19,7 @@ import sqlite3
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +41,8 @@ def _consistent(db: Path) -> bool:
     with sqlite3.connect(db) as conn:
         sizes = dict(conn.execute("SELECT id, size FROM stories"))
         counted = dict(conn.execute("SELECT story, COUNT(*) FROM articles GROUP BY story"))
-        unassigned = conn.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL OR wire_group IS NULL").fetchone()[0]
+        unassigned = conn.execute(
+            "SELECT COUNT(*) FROM articles WHERE story IS NULL OR wire_group IS NULL").fetchone()[0]
         return sizes == counted and unassigned == 0 and conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -81,10 +82,10 @@ def writers(folder: Path, count: int) -> dict:
     db = folder / "shared.db"
     logs = [folder / f"w{i}.err" for i in range(count)]
     started = time.perf_counter()
-    processes = [start_ingest(db, path, stderr=log.open("w")) for path, log in zip(sets, logs)]
+    processes = [start_ingest(db, path, stderr=log.open("w")) for path, log in zip(sets, logs, strict=False)]
     codes = [process.wait(timeout=600) for process in processes]
     seconds = time.perf_counter() - started
-    leases = sorted((int(m[0]), float(m[3]), path) for path, log in zip(sets, logs)
+    leases = sorted((int(m[0]), float(m[3]), path) for path, log in zip(sets, logs, strict=False)
                     for m in LEASE.findall(log.read_text()))
     sequential = folder / "sequential.db"
     for _, _, path in leases:
@@ -142,7 +143,7 @@ def main() -> None:
         "",
         f"Command: `{command}`.  ",
         f"Machine: 2 cores shared with other jobs, Python {platform.python_version()}; "
-        f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.  ",
+        f"date {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.  ",
         f"Feed: {k['articles']} invented reports (`tests/hostile/_ingest_runs.py`): 40 events of 6 reports and "
         f"one of 166; batches of {BATCH}.",
         "",
@@ -163,7 +164,8 @@ def main() -> None:
         f"| lock order (logged) and seconds each waited | {', '.join(w['order'])}; {w['waits']} |",
         f"| articles stored / expected | {w['stored']} / {w['expected']} |",
         f"| articles duplicated | {w['duplicated']} |",
-        f"| result identical to a sequential run in the logged order | {'yes' if w['equal to sequential run'] else 'NO'} |",
+        "| result identical to a sequential run in the logged order "
+        f"| {'yes' if w['equal to sequential run'] else 'NO'} |",
         f"| story sizes agree with the articles | {'yes' if w['consistent'] else 'NO'} |",
         f"| a reader's `list_stories` while a writer holds an open batch, seconds | {r:.3f} |",
         "",

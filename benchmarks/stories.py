@@ -41,15 +41,26 @@ import platform
 import sys
 import time
 from collections import Counter, defaultdict
-from datetime import date, datetime, time as clock
+from datetime import date, datetime
+from datetime import time as clock
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _cli_path  # noqa: E402
 from _scoring import (  # noqa: E402
-    RIGHT_CONFLICT, field_text, item_key, judged_item, judgement_index, marked_passage, passage_bounds, quote_found,
-    ratio, sample_rank, score_story, verdict_of,
+    RIGHT_CONFLICT,
+    field_text,
+    item_key,
+    judged_item,
+    judgement_index,
+    marked_passage,
+    passage_bounds,
+    quote_found,
+    ratio,
+    sample_rank,
+    score_story,
+    verdict_of,
 )
 from _split import READ, SCORE, dev_pair_stories, half  # noqa: E402
 
@@ -123,7 +134,7 @@ def dev_part(results: list[dict], stories: list[tuple[dict, list[dict]]],
     reported_kind = {h: Counter() for h in HALVES}
     right_kind = {h: Counter() for h in HALVES}
     details: list[str] = []
-    for (story, _), result in zip(stories, results):
+    for (story, _), result in zip(stories, results, strict=False):
         which = half(story["set"], story["story"], always_read)
         comparison = result["output"] or {"articles": [], "findings": []}
         articles = {a["id"]: a for a in comparison["articles"]}
@@ -220,7 +231,7 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
     conflicts: list[dict] = []
     agreements: list[dict] = []
     failures: list[str] = []
-    for (name, story, records), result in zip(stories, results):
+    for (name, story, records), result in zip(stories, results, strict=False):
         counts = per_set[name]
         counts["stories"] += 1
         counts["articles"] += len(records)
@@ -286,7 +297,8 @@ def visible_part(results: list[dict], stories: list[tuple[str, str, list[dict]]]
                     details += [f"    {e['article']} {e['field']}[{e['start']}:{e['end']}] ({e['published']}): "
                                 f"{marked_passage(e)!r}" for e in c["evidence"]]
     lines += ["", f"Agreements: a sample of {len(sample)} of the {len(agreements)} reported on those stories "
-              f"(seed {seed}: the {sample_size} with the lowest sha256 of seed, set and evidence offsets), judged blind "
+              f"(seed {seed}: the {sample_size} with the lowest sha256 of seed, set and evidence offsets), "
+              "judged blind "
               "(`benchmarks/judgements/agreements.jsonl`):", "",
               "| half | sampled | judged | wrong | share wrong (judged) | not judged yet |",
               "|---|---|---|---|---|---|"]

@@ -22,7 +22,7 @@ import platform
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -38,7 +38,7 @@ GOALS = {("ecbplus", "event"): 0.90, ("basil", "event"): 0.97, ("newswcl50", "ev
 
 
 def _subset(gold, predicted, keep):
-    pairs = [(g, p) for g, p, k in zip(gold, predicted, keep) if k]
+    pairs = [(g, p) for g, p, k in zip(gold, predicted, keep, strict=False) if k]
     return bcubed([g for g, _ in pairs], [p for _, p in pairs])[2] if pairs else float("nan")
 
 
@@ -52,14 +52,14 @@ def topics_joined(records, gold, lines, half=None):
     """(topics whose events share a storyline, topics with two or more events)."""
     events_of: dict[str, set[str]] = {}
     line_votes: dict[str, Counter] = {}
-    for record, g, line in zip(records, gold, lines):
+    for record, g, line in zip(records, gold, lines, strict=False):
         topic = str(record.get("topic"))
         if half is not None and hashed_half("ecbplus", topic) != half:
             continue
         events_of.setdefault(topic, set()).add(g)
         line_votes.setdefault(g, Counter())[line] += 1
     joined = total = 0
-    for topic, events in events_of.items():
+    for events in events_of.values():
         if len(events) < 2:
             continue
         total += 1
@@ -110,7 +110,7 @@ def write(path: Path, rows: list[dict], command: str) -> None:
         "Data: `../shared/data/stories/*.jsonl`; gold label `story` (events for ECB+, BASIL, NewsWCL50; "
         "storylines for DUC 2004 and WikiRef220); ECB+ `topic` groups two events of one kind.  ",
         f"Machine: 2 cores shared, Python {platform.python_version()}; date "
-        f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+        f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",
         "B-cubed F1 against the set's gold: all / read half / score half (split by story, "
         "`benchmarks/_split.py`), and how many groups were found. `event`: the event ids "

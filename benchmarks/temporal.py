@@ -126,7 +126,7 @@ def _matches(gold: list[Expression], system: list[Expression]) -> list[tuple[Exp
 
 def score(documents: list[Document], predictions: list[list[Expression]]) -> Scores:
     n_gold = n_system = strict = relaxed = values = types = 0
-    for document, system in zip(documents, predictions):
+    for document, system in zip(documents, predictions, strict=False):
         system = sorted(set(system))
         n_gold += len(document.gold)
         n_system += len(system)
@@ -156,7 +156,7 @@ def run_storydiff(documents: list[Document]) -> tuple[list[list[Expression]], fl
     nlp("warm up")
     began = time.perf_counter()
     predictions = []
-    for document, doc in zip(documents, nlp.pipe(d.text for d in documents)):
+    for document, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=False):
         mentions = find_timexes(document.text, document.published, doc=doc)
         predictions.append([(m.start, m.end, m.value.type, m.value.value) for m in mentions])
     return predictions, time.perf_counter() - began
@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
 def _write_errors(path: Path, documents: list[Document], predictions: list[list[Expression]]) -> None:
     """Misses, false alarms and wrong values, for reading (not part of the report)."""
     out = []
-    for document, system in zip(documents, predictions):
+    for document, system in zip(documents, predictions, strict=False):
         matched = _matches(document.gold, system)
         matched_gold = {g for g, _ in matched}
         matched_system = {s for _, s in matched}

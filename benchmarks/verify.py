@@ -103,7 +103,7 @@ def _verdicts(statements: list, share: float | None = None) -> dict[str, str]:
 
 def _scores(golds: list[str], predicted: list[str], halves: list[str]) -> dict[str, tuple[float, float, float]]:
     counts: dict[str, Counter] = {"read": Counter(), "score": Counter(), "all": Counter()}
-    for gold, verdict, name in zip(golds, predicted, halves):
+    for gold, verdict, name in zip(golds, predicted, halves, strict=False):
         counts[name][(gold, verdict)] += 1
         counts["all"][(gold, verdict)] += 1
     return {name: balanced_accuracy(c) for name, c in counts.items()}
@@ -168,7 +168,7 @@ def run(shared: Path, limit: int | None, out: Path | None, dump: Path | None = N
     seconds = []
     source_words = []
     annotated, verdicts, fired, judged = [], [], [], []
-    for record, gold in zip(records, golds):
+    for record, gold in zip(records, golds, strict=False):
         source = Article(f"{record['id']}:doc", record["doc"])
         derived = Article(f"{record['id']}:summary", record["summary"])
         # What ``verify`` does, in two steps so that the annotation is kept for the ablation.
@@ -191,7 +191,8 @@ def run(shared: Path, limit: int | None, out: Path | None, dump: Path | None = N
                 "statements": [{"status": s.status, "kind": s.kind, "rule": s.rule, "explanation": s.explanation}
                                for s in result.statements]}))
         # one inconsistent summary of the set has no edit type: it is not a consistent one
-        edits = ["none (consistent)"] if gold == "faithful" else record["edit_types"] or ["inconsistent, edit type not given"]
+        edits = (["none (consistent)"] if gold == "faithful"
+                 else record["edit_types"] or ["inconsistent, edit type not given"])
         for edit in edits:
             hits = per_edit.setdefault(edit, [0, 0, 0])
             hits[0] += verdict["strict"] == gold
@@ -213,7 +214,7 @@ def run(shared: Path, limit: int | None, out: Path | None, dump: Path | None = N
     if dump:
         dump.write_text("\n".join(dumped) + "\n", encoding="utf-8")
     scores = {mode: _scores(golds, [v[mode] for v in verdicts], halves) for mode in MODES}
-    confusion = {mode: Counter((g, v[mode]) for g, v in zip(golds, verdicts)) for mode in MODES}
+    confusion = {mode: Counter((g, v[mode]) for g, v in zip(golds, verdicts, strict=False)) for mode in MODES}
     # The threshold of the default verdict, chosen on the read half only.
     sweep = [(share, _scores(golds, [_verdicts(st, share)["default"] for st in judged], halves)["read"])
              for share in SHARES]

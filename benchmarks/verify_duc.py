@@ -20,7 +20,7 @@ import platform
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -72,7 +72,7 @@ def report(result: dict, flagged: list[str], command: str) -> str:
         "Data: `../shared/data/summaries/duc2004/clusters.jsonl`, each human summary against its "
         "cluster's articles joined as one source.  ",
         f"Machine: 2 cores shared, Python {platform.python_version()}; date "
-        f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+        f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",
         "| measure | value |",
         "|---|---|",

@@ -28,7 +28,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,9 +46,8 @@ WORDS = ["bridge", "election", "police", "court", "storm", "minister", "fire", "
 def build(db: Path) -> dict:
     from _data import SETS, load_set, require_shared
     from scale import generate
-
-    from storydiff.store import open_store
     from storydiff.feed import Feeder
+    from storydiff.store import open_store
 
     require_shared()
     started = time.perf_counter()
@@ -211,17 +210,20 @@ def write(path: Path, built: dict, results: dict, rows: dict, command: str) -> N
         "",
         f"Command: `{command}`.  ",
         f"Machine: 2 cores shared with other sessions' jobs, Python {platform.python_version()}; date "
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Server: one uvicorn process; readers: another "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Server: one uvicorn process; readers: another "
         "process (asyncio, httpx2), loopback.",
         "",
         f"Store: {built.get('articles', '?'):,} articles ({built.get('real', '?')} of the visible story sets, the "
-        f"rest perturbed copies as `benchmarks/scale.py` makes them), ingested in {built.get('ingest_s', 0):.0f} s (Feeder, one process). "
-        f"Stored results: {results['results']} stories of 2-6 articles (the shortest first), compared in a pool of 2 processes "
+        f"rest perturbed copies as `benchmarks/scale.py` makes them), ingested in {built.get('ingest_s', 0):.0f} s "
+        "(Feeder, one process). "
+        f"Stored results: {results['results']} stories of 2-6 articles (the shortest first), compared in a pool of "
+        "2 processes "
         f"({results['compared']} compared in this run, {results['not_comparable']} with one independent source, "
         f"{results['before']} stored by an earlier run) in {results['results_s']:.0f} s.",
         "",
         f"{READERS} readers, each a story page, the list (a random page of 25), a search, with {THINK:.0f} s "
-        f"think time, for {SECONDS} s, starting over the first second; then {READERS} readers opening {READERS} different stories at the same instant.",
+        f"think time, for {SECONDS} s, starting over the first second; then {READERS} readers opening {READERS} "
+        "different stories at the same instant.",
         "",
         "| requests | n | p50 ms | p99 ms | max ms | errors |",
         "|---|---|---|---|---|---|",
@@ -229,7 +231,8 @@ def write(path: Path, built: dict, results: dict, rows: dict, command: str) -> N
     for kind, label in (("story", "story pages"), ("list", "story list"), ("search", "search"),
                         ("all", "all (60 s)"), ("burst", "50 stories at once")):
         r = rows[kind]
-        lines.append(f"| {label} | {r['requests']} | {r['p50']:.0f} | {r['p99']:.0f} | {r['max']:.0f} | {r['errors']} |")
+        lines.append(f"| {label} | {r['requests']} | {r['p50']:.0f} | {r['p99']:.0f} | {r['max']:.0f} "
+                     f"| {r['errors']} |")
     lines += ["", "Goal: p99 under 200 ms, no errors. Before stored results, 49 of 50 story pages opened at "
               "once over 2,041 articles timed out after 120 s (issue 21): each page compared its story."]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -24,7 +24,7 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 
@@ -79,7 +79,7 @@ def main() -> None:
     by_story, everything = defaultdict(list), []
     for name in SETS:
         articles, gold, _ = load_set(name)
-        for article, story in zip(articles, gold):
+        for article, story in zip(articles, gold, strict=False):
             by_story[story].append(article)
             everything.append((article, story))
     # The real sets hold real wire copies (DUC's AP updates of one story share 0.99 of their
@@ -155,7 +155,7 @@ def main() -> None:
         original_key, copies = describe_group([(k, corpus[k]) for k in sorted(group)])
         right_original += corpus[original_key].id == root
         recorded = {copy.article: set(copy.added) for _, copy in copies}
-        for copy_id, edits, added in edit_log:
+        for copy_id, _edits, added in edit_log:
             if family.get(copy_id) == root and added and copy_id in recorded:
                 added_total += len(added)
                 added_found += sum(1 for s in added if s in recorded[copy_id])
@@ -181,7 +181,7 @@ def main() -> None:
             "Data: real articles of `../shared/data/stories/` (all five sets); generated copies as in the "
             "module docstring (seed 3).  ",
             f"Machine: 2 cores shared, Python {platform.python_version()}; date "
-            f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+            f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
             "",
             f"Corpus: {len(corpus)} articles = {len(chosen)} originals, {len(edit_log)} generated copies, and "
             f"{len(corpus) - len(chosen) - len(edit_log)} other real articles of the same gold stories "

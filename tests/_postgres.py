@@ -49,7 +49,7 @@ class Server:
             command = ["runuser", "-u", "postgres", "--", *command]
         subprocess.run(command, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         if self.as_root:
             shutil.chown(self.folder, "postgres", "postgres")
         os.chmod(self.folder, 0o700)

@@ -95,7 +95,8 @@ def test_different_numbers_are_never_support(brief):
 def test_a_conflict_is_stated_with_both_versions_and_sources(articles, toll_conflict):
     brief = summarise(articles, words=200, findings=[toll_conflict])
     statement = next(s for s in brief.disputes if s.conflict == "toll")
-    assert statement.text == "Sources disagree on the death toll: “12 people” (Valley Herald) vs “14 people” (Coast Times)."
+    assert statement.text == ("Sources disagree on the death toll: “12 people” (Valley Herald) "
+                              "vs “14 people” (Coast Times).")
     assert set(statement.sources) == {"herald", "times"}
     by_id = _by_id(articles)
     for evidence in statement.evidence:  # each version is quoted verbatim from its source
@@ -165,7 +166,8 @@ def test_json_has_the_documented_shape(brief):
 
 
 def test_html_is_escaped_and_every_citation_has_its_anchor(articles):
-    hostile = Article(id="odd", text="The mayor said <script>alert(1)</script> was a test of the Eastbury alarm system.",
+    hostile = Article(id="odd",
+                      text="The mayor said <script>alert(1)</script> was a test of the Eastbury alarm system.",
                       outlet="<b>Odd</b>")
     brief = summarise([*articles, hostile], words=200, timeline=False)
     page = render_brief(brief, "html", [*articles, hostile])

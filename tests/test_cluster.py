@@ -8,8 +8,15 @@ from datetime import date
 
 import pytest
 
-from storydiff.cluster import (StoryClusterer, StoryClusterSettings, StoryState, article_features,
-                               cluster_batch, cluster_stream, entity_phrases)
+from storydiff.cluster import (
+    StoryClusterer,
+    StoryClusterSettings,
+    StoryState,
+    article_features,
+    cluster_batch,
+    cluster_stream,
+    entity_phrases,
+)
 from storydiff.model import Article
 
 CHILE = ("An earthquake of magnitude {m} struck {place} in Chile on {day}, {effect}. "
@@ -153,7 +160,7 @@ def test_reassign_lets_a_singleton_join_a_story_that_formed_after_it():
     clusterer = StoryClusterer()
     strike = [art(f"s{i}", STRIKE.format(day=day, extra=""), date(2023, 5, 1)) for i, day in enumerate(DAYS)]
     features = [article_features(a) for a in strike]
-    labels = [clusterer.add(a, f) for a, f in zip(strike, features)]
+    labels = [clusterer.add(a, f) for a, f in zip(strike, features, strict=False)]
     # the first report left alone in a story of its own, as when it arrived before the others
     # and they did not yet look like it
     alone = StoryState(id=99, size=1, first_day=features[0].day, last_day=features[0].day)
@@ -172,7 +179,7 @@ def test_reassign_moves_a_misplaced_article_and_keeps_the_state_consistent():
     articles = [chile(f"q{i}", CHILE_2010, date(2010, 2, 27), day=day) for i, day in enumerate(DAYS[:3])]
     articles += [art(f"s{i}", STRIKE.format(day=day, extra=""), date(2010, 2, 27)) for i, day in enumerate(DAYS[:3])]
     features = [article_features(a) for a in articles]
-    labels = [clusterer.add(a, f) for a, f in zip(articles, features)]
+    labels = [clusterer.add(a, f) for a, f in zip(articles, features, strict=False)]
     # put a strike report into the earthquake story by hand, as an early wrong join would
     quake, strike = labels[0], labels[3]
     labels[5] = quake
@@ -236,7 +243,7 @@ def test_split_leaves_one_event_whole_and_keeps_the_state_consistent():
     # all twelve in one story, as a chain of joins would leave them
     labels = [clusterer.add(articles[0], features[0])] * len(articles)
     story = clusterer.stories[labels[0]]
-    for article, feature in zip(articles[1:], features[1:]):
+    for article, feature in zip(articles[1:], features[1:], strict=False):
         clusterer._join(story, feature, article)
     assert clusterer.split(features, labels) == 1
     assert len(set(labels[:8])) == 1 and len(set(labels[8:])) == 1 and labels[0] != labels[8]

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from storydiff.cluster import StoryClusterer, StoryClusterSettings, cluster_stream
+from storydiff.feed import Feeder, stage_settings, storyline_settings
 from storydiff.model import Article
 from storydiff.settings import load_settings
 from storydiff.store import open_store
-from storydiff.feed import Feeder, stage_settings, storyline_settings
 from storydiff.storylines import storylines_stream
 
 LEVEE = ("Floodwater broke through the levee at Riverton on {d}, forcing {n} families from their homes. "
@@ -42,7 +42,7 @@ FLOOD, BUDGET_VOTE = {"l1", "l2", "l3"}, {"b0", "b1", "b2", "b3"}
 
 def _groups(articles, labels):
     groups: dict[int, set[str]] = {}
-    for article, label in zip(articles, labels):
+    for article, label in zip(articles, labels, strict=False):
         groups.setdefault(label, set()).add(article.id)
     return sorted(map(sorted, groups.values()))
 

@@ -6,9 +6,9 @@ import json
 from importlib import resources
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import pytest
 
 from storydiff.cli.compare_cmd import example_files
 from storydiff.compare import compare_articles, compare_paths
@@ -121,8 +121,10 @@ def test_a_single_article_is_refused_with_a_message():
 
 
 def test_unrelated_numbers_in_paraphrased_sentences_do_not_conflict():
-    a = Article(id="a", original="", text="The fire destroyed 30 homes. Firefighters said 200 people were evacuated on Tuesday.")
-    b = Article(id="b", original="", text="About 200 residents were evacuated. The blaze destroyed 31 houses and a school.")
+    a = Article(id="a", original="",
+                text="The fire destroyed 30 homes. Firefighters said 200 people were evacuated on Tuesday.")
+    b = Article(id="b", original="",
+                text="About 200 residents were evacuated. The blaze destroyed 31 houses and a school.")
     comparison = compare_articles([a, b])
     assert not [f for f in conflicts(comparison) if "200" in " ".join(texts(f))]
     # the look-alike: the same count of the evacuated, given differently, conflicts
@@ -307,7 +309,8 @@ def test_ages_conflict_only_for_one_named_person():
     two_people = _pair("The 23-year-old striker will miss the team's final two games against Leeds with a knee injury.",
                        "The 81-year-old owner will miss the team's trip to Leeds, the club said.")
     assert not conflicts(two_people)
-    one_person = _pair("The 23-year-old Tom Baxter will miss the team's final two games against Leeds with a knee injury.",
+    one_person = _pair("The 23-year-old Tom Baxter will miss the team's final two games against Leeds "
+                       "with a knee injury.",
                        "The 25-year-old Tom Baxter will miss the team's final two games against Leeds, the club said.")
     assert [texts(f) for f in conflicts(one_person, "number")] == [["23-year", "25-year"]]
 
@@ -317,7 +320,8 @@ def test_values_that_only_share_the_verb_be_do_not_conflict():
 
     # "was the second player ... in the last month" and "there were seven arrests in 2019"
     # share only "be", which names no event.
-    arrests = _dated_pair("He was the second player of the club in the last month who was arrested for drunken driving.",
+    arrests = _dated_pair("He was the second player of the club in the last month who was arrested "
+                          "for drunken driving.",
                           date(2021, 3, 5),
                           "In 2019, there were seven arrests of players of the club for drunken driving.",
                           date(2021, 3, 5))
@@ -330,7 +334,8 @@ def test_values_that_only_share_the_verb_be_do_not_conflict():
 
 def test_a_rate_and_a_total_do_not_conflict():
     rate = _pair("The Hawks have offered Dalton a seven-year deal worth $140 million, according to reports.",
-                 "According to reports, the Hawks offered Dalton a seven-year deal worth roughly $20 million per season.")
+                 "According to reports, the Hawks offered Dalton a seven-year deal worth roughly "
+                 "$20 million per season.")
     assert not conflicts(rate)
     totals = _pair("The Hawks have offered Dalton a seven-year deal worth $140 million, according to reports.",
                    "According to reports, the Hawks offered Dalton a seven-year deal worth roughly $120 million.")

@@ -102,9 +102,9 @@ def test_annotate_json_follows_its_schema(tmp_path):
 
 
 def test_cluster_file_is_the_cluster_commands_work(tmp_path):
+    from storydiff.feed import stage_settings
     from storydiff.pipeline import cluster_file
     from storydiff.settings import load_settings
-    from storydiff.feed import stage_settings
 
     flood = ("Flood waters rose along the Marren river on Tuesday, forcing 2,000 residents of Eastbury "
              "to leave their homes as the regional council opened three shelters.")

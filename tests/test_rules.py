@@ -10,10 +10,10 @@ until its examples are added to ``TABLES`` and ``RUNNERS``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from typing import Callable
+from functools import cache
 
 import pytest
 
@@ -414,14 +414,14 @@ COMPARE_EXAMPLES: dict[str, Example] = {
 # --------------------------------------------------------------------------------------
 # Running an example: annotate once per pair of texts, compare with some rules off.
 
-@lru_cache(maxsize=None)
+@cache
 def _annotated(texts: tuple[str, str], published: tuple[date, date]):
     from storydiff.annotate import annotate_articles
     from storydiff.compare import prepare
     from storydiff.settings import default_settings
 
     articles = [Article(id=name, original="", text=text, published=when)
-                for name, text, when in zip("ab", texts, published)]
+                for name, text, when in zip("ab", texts, published, strict=False)]
     prepared = prepare(articles)
     return prepared, annotate_articles(prepared, default_settings(), with_quotes=False)
 
@@ -509,7 +509,7 @@ def test_settings_switch_a_rule_off_and_refuse_an_unknown_name(monkeypatch):
     from storydiff.settings import load_settings
 
     texts = COMPARE_EXAMPLES["compare.finder.spelling"].positive
-    articles = [Article(id=name, original="", text=text) for name, text in zip("ab", texts)]
+    articles = [Article(id=name, original="", text=text) for name, text in zip("ab", texts, strict=False)]
     monkeypatch.setenv("STORYDIFF_COMPARE_DISABLED_RULES", "compare.finder.spelling")
     off = compare_articles(articles, load_settings())
     assert not [f for f in off.findings if f.kind == "name" and f.type == "conflict"]

@@ -167,7 +167,8 @@ PUBLISHED = date(2021, 3, 10)  # a Wednesday
 TEMPORAL_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
     "month_day": ("The vote is set for Tuesday, March 2.", "Tuesday, March 2", "2021-03-02",
                   "The vote is set for March."),
-    "day_month": ("The vote was held on 3 March 2020.", "3 March 2020", "2020-03-03", "The vote was held in March 2020."),
+    "day_month": ("The vote was held on 3 March 2020.", "3 March 2020", "2020-03-03",
+                  "The vote was held in March 2020."),
     "iso_date": ("The case was filed 2020-11-04 in court.", "2020-11-04", "2020-11-04",
                  "The case number is 2020-1104 in court."),
     "slash_date": ("The case was filed on 11/04/2020 in court.", "11/04/2020", "2020-11-04",

@@ -39,7 +39,7 @@ def _config(tmp_path: Path, text: str, name: str = "settings.toml") -> Path:
 def _date_conflicts(settings: Settings) -> list:
     from storydiff.compare import compare_articles
 
-    articles = [Article(id=side, original="", text=text) for side, text in zip("ab", OPENING)]
+    articles = [Article(id=side, original="", text=text) for side, text in zip("ab", OPENING, strict=True)]
     return [f for f in compare_articles(articles, settings).findings if f.type == "conflict" and f.kind == "date"]
 
 
@@ -160,10 +160,9 @@ def test_a_changed_compare_threshold_makes_stored_results_stale():
 
 def test_storyline_settings_from_the_file_reach_the_feeder(tmp_path):
     # four events, three storylines with these cluster settings (tests/test_storylines.py)
-    from test_storylines import STREAM
-
+    from storydiff.feed import Feeder
     from storydiff.store import open_store
-    from storydiff.store.feed import Feeder
+    from test_storylines import STREAM
 
     def storylines(config_text: str) -> int:
         settings = load_settings(_config(tmp_path, config_text))

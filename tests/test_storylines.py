@@ -11,12 +11,11 @@ from typer.testing import CliRunner
 
 from storydiff.cli import app
 from storydiff.cluster import StoryClusterer, StoryClusterSettings, stream_order
+from storydiff.feed import Feeder
 from storydiff.model import Article
 from storydiff.store import open_store
-from storydiff.feed import Feeder
+from storydiff.storylines import Change, StorylineClusterer, storylines_batch, storylines_stream
 from storydiff.web import create_app
-from storydiff.storylines import (Change, StorylineClusterer, storylines_batch,
-                                  storylines_stream)
 
 runner = CliRunner()
 
@@ -101,7 +100,7 @@ def test_batch_and_stream_agree_on_a_small_stream():
 
     def partition(labels):
         groups = {}
-        for article, label in zip(ordered, labels):
+        for article, label in zip(ordered, labels, strict=False):
             groups.setdefault(label, set()).add(article.id)
         return sorted(map(sorted, groups.values()))
 

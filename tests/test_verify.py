@@ -12,9 +12,9 @@ import pytest
 from storydiff.annotate import annotate_articles
 from storydiff.compare import canonical_names
 from storydiff.model import Article
-from storydiff.verify.status import status_conflicts
 from storydiff.render.verify import render_verification
 from storydiff.verify import verify
+from storydiff.verify.status import status_conflicts
 
 SOURCE = (
     "Acme Corp said on Tuesday that its profits rose 12% in 2023.\n"
@@ -156,8 +156,8 @@ def test_antonym_in_a_reordered_summary_is_anchored_by_its_neighbours():
 
 def test_opposite_words_in_one_slot():
     from storydiff.annotate.nlp import load_nlp
-    from storydiff.verify.opposites import opposite_words
     from storydiff.settings import default_settings
+    from storydiff.verify.opposites import opposite_words
 
     nlp = load_nlp(default_settings().spacy_model)
     crewed, uncrewed = nlp("a crewed aircraft")[1], nlp("an uncrewed aircraft")[1]
@@ -169,8 +169,9 @@ def test_opposite_words_in_one_slot():
 
 def _valid(data: dict) -> dict:
     """``data`` checked against the published JSON Schema of ``verify --format json``."""
-    import jsonschema
     from importlib import resources
+
+    import jsonschema
 
     schema = json.loads((resources.files("storydiff") / "schema" / "verify.schema.json").read_text())
     jsonschema.validate(data, schema)
@@ -251,12 +252,14 @@ def test_summedits_sample_is_explained():
 
 
 ZELENSKYY = ("A delegation of House lawmakers traveled to Kyiv on Tuesday to review how military aid is spent. "
-             "In the capital they met with Ukrainian President Volodymyr Zelenskyy and the country's prosecutor general.")
+             "In the capital they met with Ukrainian President Volodymyr Zelenskyy and the country's "
+             "prosecutor general.")
 
 
 def test_a_participant_swapped_in_a_paraphrase_is_contradicted():
     result = verify(Article("s", ZELENSKYY),
-                    Article("d", "On a visit to Kyiv, the House members met with President Joe Biden to talk about aid."))
+                    Article("d", "On a visit to Kyiv, the House members met with President Joe Biden "
+                                 "to talk about aid."))
     assert result.verdict == "unfaithful"
     [statement] = result.statements
     assert (statement.status, statement.kind) == ("contradicted", "name")

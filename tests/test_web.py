@@ -11,11 +11,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storydiff.cli.compare_cmd import example_files
-from storydiff.ingest import read_articles
-from storydiff.store import open_store
 from storydiff.feed import Feeder
+from storydiff.ingest import read_articles
 from storydiff.results import refresh
 from storydiff.settings import load_settings
+from storydiff.store import open_store
 from storydiff.web import create_app
 
 SCHEMA = json.loads((resources.files("storydiff") / "schema" / "compare.schema.json").read_text())

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from storydiff.model import Article
-from storydiff.wire import (compare_copy, containment, describe_group, shingles, wire_groups,
-                            likely_original)
+from storydiff.wire import compare_copy, containment, describe_group, likely_original, shingles, wire_groups
 
 AGENCY = [
     "Firefighters in the Chilean port city of Valparaiso were battling a blaze that had destroyed "

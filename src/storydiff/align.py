@@ -17,9 +17,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .lang.realis import _EXPECTING, _irrealis
-from .model import AnnotatedArticle, Claim, Mention, Sentence
+from .model import AnnotatedArticle, Claim, ClaimKind, Mention, Sentence
 
 # Verbs and nouns that name the same kind of event in news reports, so that "killed" and
 # "died", or "visited" and "travelled to", align as the same fact. A lexicon of the domain,
@@ -53,7 +54,7 @@ CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
 # Mentions of these kinds become claims (dates, numbers, places). Names of people and
 # organisations are compared as entities (spelling variants), not as claim values.
-CLAIM_KINDS = {"date": "date", "time": "date", "duration": "date", "set": "date",
+CLAIM_KINDS: dict[str, ClaimKind] = {"date": "date", "time": "date", "duration": "date", "set": "date",
                "quantity": "number", "place": "place"}
 
 
@@ -77,7 +78,7 @@ def _token_range(doc, mention: Mention):
     return span
 
 
-def _governor(span) -> object | None:
+def _governor(span) -> Any:  # a spaCy Token or None
     """The first token outside ``span`` that the span depends on, skipping prepositions."""
     token = span.root
     seen = 0
@@ -236,8 +237,9 @@ def claims_of(item: AnnotatedArticle, canonical: dict[str, str]) -> list[Claim]:
 
 
 def _without_shared_context(claims: list[Claim]) -> list[Claim]:
-    """Dates whose sentence gives another date lose the sentence as context: "begin in the Senate on Wednesday, followed by the House on Thursday" is one
-    sentence around two dates, and only each date's clause says which is which."""
+    """Dates whose sentence gives another date lose the sentence as context: "begin in the Senate on
+    Wednesday, followed by the House on Thursday" is one sentence around two dates, and only each
+    date's clause says which is which."""
 
     def sentence_of(claim: Claim) -> tuple:
         return claim.mention.field, claim.mention.sentence

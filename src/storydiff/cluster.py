@@ -41,14 +41,15 @@ from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-
-from . import cluster_refine
-from .loose_dates import loose_date
-from .model import Article
+from typing import cast
 
 # Words that carry no event identity. scikit-learn's list plus reporting verbs and the
 # words every news article uses.
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP
+
+from . import cluster_refine
+from .loose_dates import loose_date
+from .model import Article
 
 STOP_WORDS = frozenset(_SK_STOP) | frozenset(
     "said says say told according reported report reports news just like year years "
@@ -235,6 +236,7 @@ def article_features(article: Article, settings: StoryClusterSettings | None = N
     settings = settings or StoryClusterSettings()
     words = article.text.split(None, settings.max_words)
     body = " ".join(words[: settings.max_words])
+    # weighted counts: a Counter of floats, which typeshed types as int (hence the ignores below)
     counts: Counter[str] = Counter()
     for text, weight in ((body, 1.0), (article.title or "", settings.title_weight)):
         if not text:
@@ -245,12 +247,12 @@ def article_features(article: Article, settings: StoryClusterSettings | None = N
                 continue
             # interned: every story centroid keeps its terms, and one shared string per term
             # instead of one per article is most of the memory of a centroid
-            counts[sys.intern(_stem(token))] += weight
+            counts[sys.intern(_stem(token))] += weight  # type: ignore[assignment]
         for phrase in entity_phrases(text):
             if " " in phrase:  # single words are already terms
-                counts[sys.intern("@" + phrase)] += weight * settings.entity_weight
+                counts[sys.intern("@" + phrase)] += weight * settings.entity_weight  # type: ignore[assignment]
             else:
-                counts[sys.intern(_stem(phrase))] += weight * (settings.entity_weight - 1.0)
+                counts[sys.intern(_stem(phrase))] += weight * (settings.entity_weight - 1.0)  # type: ignore[assignment]
     terms = {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
     day = _day(article.published)
     if day is None and settings.lead_dates:
@@ -325,6 +327,7 @@ class StoryClusterer:
         if value is not None:
             return value
         n_docs = self._fixed_n if self._fixed_df is not None else self.n_docs
+        assert n_docs is not None  # a fixed df comes with its document count
         value = math.log((n_docs + 1) / (df + 1)) + 1.0
         if self.settings.idf_power != 1.0:
             value **= self.settings.idf_power
@@ -353,6 +356,7 @@ class StoryClusterer:
         if day is None or story.first_day is None:
             return self.settings.undated_factor
         until = day if until is None else until
+        assert story.last_day is not None  # set together with first_day
         gap = max(0, story.first_day - until, day - story.last_day)
         s = self.settings
         if gap > s.max_gap_days:
@@ -377,7 +381,7 @@ class StoryClusterer:
             if posting:
                 w = weighted[term]
                 for story_id in posting[-s.postings_scanned:]:
-                    hits[story_id] += w
+                    hits[story_id] += w  # type: ignore[assignment]  # float weights (see article_features)
         scored = []
         for story_id, _ in hits.most_common(s.candidates):
             story = self.stories.get(story_id)
@@ -543,7 +547,7 @@ def cluster_stream(articles: Sequence[Article], settings: StoryClusterSettings |
     clusterer = StoryClusterer(settings)
     labels = [clusterer.add(article, key=index) for index, article in enumerate(articles)]
     for index, (_, story) in clusterer.moves.items():
-        labels[index] = story
+        labels[cast(int, index)] = story  # the keys given to add() above
     return _final(labels, clusterer.merges)
 
 

@@ -60,11 +60,11 @@ def refresh(clusterer: StoryClusterer) -> None:
     whole = [i for i, label in enumerate(labels) if clusterer.stories[label].size == counts[label]]
     part = [labels[i] for i in whole]
     split(clusterer, [features[i] for i in whole], part)
-    for i, label in zip(whole, part):
+    for i, label in zip(whole, part, strict=True):
         labels[i] = label
     for story_id in set(labels):  # reassign adds terms without the stream's bound
         clusterer._truncate(clusterer.stories[story_id])
-    for entry, old, new in zip(entries, before, labels):
+    for entry, old, new in zip(entries, before, labels, strict=False):
         entry[2] = new
         if old != new and entry[0] is not None:
             first = clusterer.moves.get(entry[0], (old, new))[0]
@@ -155,8 +155,8 @@ def split(clusterer: StoryClusterer, features: Sequence[ArticleFeatures], labels
         side = _bisect(clusterer, [features[i] for i in indices])
         if side is None:
             continue
-        stay = [i for i, first in zip(indices, side) if first]
-        leave = [i for i, first in zip(indices, side) if not first]
+        stay = [i for i, first in zip(indices, side, strict=True) if first]
+        leave = [i for i, first in zip(indices, side, strict=True) if not first]
         story = clusterer.stories[story_id]
         indexed = set(story.centroid)  # terms whose postings already name the story
         new = clusterer.new_story()
@@ -221,8 +221,8 @@ def _bisect(clusterer: StoryClusterer, features: Sequence[ArticleFeatures]) -> l
         if new_side == side or all(new_side) or not any(new_side):
             break
         side = new_side
-        centres = [total(u for u, first_half in zip(units, side) if first_half),
-                   total(u for u, first_half in zip(units, side) if not first_half)]
+        centres = [total(u for u, first_half in zip(units, side, strict=False) if first_half),
+                   total(u for u, first_half in zip(units, side, strict=False) if not first_half)]
     if side is None:
         return None
     size_a = sum(side)

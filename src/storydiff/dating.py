@@ -159,7 +159,7 @@ def _share_story_date(articles: list[Article]) -> list[Article]:
     dated = [a for a in articles if a.published_date]
     if not dated:
         return articles
-    anchor = min(dated, key=lambda a: a.published_date)
+    anchor = min(dated, key=lambda a: a.published_date or date.max)  # every one is dated
     relative = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|this month|this week|this year|last week|"
                           r"last month|yesterday|today|tomorrow)\b", re.IGNORECASE)
     result = []

@@ -33,7 +33,8 @@ def _note_bad(exc: UnicodeDecodeError) -> tuple[str, int]:
     return "\ufffd" * (exc.end - exc.start), exc.end
 
 
-codecs.register_error(_ERRORS, _note_bad)
+# registered for decoding only, so the handler is only ever given a UnicodeDecodeError
+codecs.register_error(_ERRORS, _note_bad)  # type: ignore[arg-type]
 
 
 class Undecodable(ValueError):

@@ -12,7 +12,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from . import signatures
 from .cluster import StoryClusterer, StoryClusterSettings, StoryState, _final, article_features
@@ -121,7 +121,8 @@ class Feeder:
             return
         keys = [key for key, _ in self.store.signatures(limit=settings.refresh_window)]
         articles = self.store.get_articles(keys)
-        self.clusterer.load_recent((key, article_features(articles[key], settings), self.store.story_of(key))
+        # story_of is None only for an article stored but never clustered; passed on as before
+        self.clusterer.load_recent((key, article_features(articles[key], settings), self.store.story_of(key))  # type: ignore[misc]
                                    for key in keys if key in articles)
 
     def _index_stored(self) -> None:
@@ -131,9 +132,9 @@ class Feeder:
         settings = self.wire.settings
         stored = list(self.store.signatures(limit=settings.window))
         rebuilt = signatures.rebuild([blob for _, blob in stored], settings.num_perm, settings.seed)
-        missing = [key for (key, _), minhash in zip(stored, rebuilt) if minhash is None]
+        missing = [key for (key, _), minhash in zip(stored, rebuilt, strict=False) if minhash is None]
         recomputed = self._recompute(missing) if missing else {}
-        for (key, _), minhash in zip(stored, rebuilt):
+        for (key, _), minhash in zip(stored, rebuilt, strict=False):
             minhash = minhash if minhash is not None else recomputed.get(key)
             if minhash is not None:
                 self.wire.index(key, minhash)
@@ -203,7 +204,7 @@ class Feeder:
         # articles the stream's refresh moved: after the merges, to where their story ended
         for key, (before, after) in clusterer.moves.items():
             after = _final([after], clusterer.merges)[0]
-            self.store.assign_story([key], after)
+            self.store.assign_story([cast(int, key)], after)  # the clusterer holds the store's keys
             report.stories.update(s for s in (before, after) if s in clusterer.stories)
         live = [clusterer.stories[s] for s in clusterer.dirty_stories if s in clusterer.stories]
         removed = [s for s in clusterer.dirty_stories if s not in clusterer.stories]

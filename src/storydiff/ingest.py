@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from .encoding import Decoded, Undecodable, decode_text
 from .errors import InputProblem
@@ -62,7 +62,7 @@ def parse_published(value: Any, source: str = "", lenient: bool = False) -> date
             log.info("%s: published date %r is not ISO: read as %s by dateparser", source or "input", text,
                      read or "no date (the article is kept undated)")
             return read
-        raise InputProblem(source, f"published date {text!r} is not an ISO date (YYYY-MM-DD)")
+        raise InputProblem(source, f"published date {text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def too_big(size: int, source: str, max_bytes: int, what: str = "") -> InputProblem:
@@ -131,8 +131,9 @@ def from_html(html: str, source: str, article_id: str, *, url: str | None = None
         with_metadata=True,
         date_extraction_params=date_params,
     )
+    assert not isinstance(extracted, dict)  # a trafilatura Document (as_dict is off)
     # A page whose main text is a handful of words is navigation, not a report.
-    if extracted is None or len((extracted.text or "").split()) < MIN_HTML_WORDS:
+    if extracted is None or len((text := extracted.text or "").split()) < MIN_HTML_WORDS:
         raise InputProblem(source, "no article text found in the HTML (malformed or not a news page)")
     published = None
     if extracted.date:
@@ -143,8 +144,8 @@ def from_html(html: str, source: str, article_id: str, *, url: str | None = None
             published = None
     return Article(
         id=article_id,
-        text=extracted.text,
-        original=extracted.text,
+        text=text,
+        original=text,
         title=extracted.title,
         outlet=extracted.sitename,
         url=extracted.url,
@@ -159,7 +160,8 @@ def from_record(record: Any, source: str, fallback_id: str) -> Article:
         raise InputProblem(source, f"expected a JSON object, found {type(record).__name__}")
     text = record.get("text")
     title = record.get("title")
-    has_title = isinstance(title, str) and bool(title.strip())
+    title = title.strip() if isinstance(title, str) and title.strip() else None
+    has_title = title is not None
     if text is not None and not isinstance(text, str):
         raise InputProblem(source, f"'text' must be a string, found {type(text).__name__}")
     if not (text or "").strip() and not has_title:
@@ -171,7 +173,7 @@ def from_record(record: Any, source: str, fallback_id: str) -> Article:
         id=str(record.get("id") or fallback_id),
         text=text,
         original=text,
-        title=title.strip() if has_title else None,
+        title=title,
         url=record.get("url"),
         outlet=record.get("outlet"),
         published=parse_published(record.get("published"), source, lenient=True),
@@ -222,9 +224,9 @@ def parse_text(text: str, source: str, suffix: str, stem: str) -> Iterator[Artic
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputProblem(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+            raise InputProblem(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
         except RecursionError:
-            raise InputProblem(source, "JSON nested too deeply to read")
+            raise InputProblem(source, "JSON nested too deeply to read") from None
         records = data if isinstance(data, list) else [data]
         for number, record in enumerate(records, 1):
             where = source if len(records) == 1 else f"{source}[{number}]"
@@ -240,7 +242,13 @@ def parse_text(text: str, source: str, suffix: str, stem: str) -> Iterator[Artic
         yield from_plain_text(text, source, stem)
 
 
-def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+class Lines(Protocol):
+    """What a feed is read through: a binary file, or stdin with its sniffed start put back."""
+
+    def readline(self, limit: int = -1, /) -> bytes: ...
+
+
+def _lines(handle: Lines, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
     """(number, bytes) for each line of ``handle``, or (number, size) for a line over
     ``max_bytes``, which is skipped without ever being held whole in memory."""
     number = 0
@@ -261,7 +269,7 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | int]
         yield number, size - (1 if rest.endswith(b"\n") else 0)
 
 
-def read_jsonl(handle: BinaryIO, source: str, stem: str, max_bytes: int) -> Iterator[Article | InputError | InputWarning]:
+def read_jsonl(handle: Lines, source: str, stem: str, max_bytes: int) -> Iterator[Article | InputError | InputWarning]:
     """A feed, one record a line: each record decoded and checked against ``max_bytes`` on
     its own, so memory is bounded by the largest record and the feed by nothing."""
     for number, line in _lines(handle, max_bytes):
@@ -408,7 +416,8 @@ def read_uploads(uploads: Iterable[tuple[str, bytes]], *, max_bytes: int = 5_000
                 decoded = decode(raw, name, max_bytes)
                 suffix = Path(name).suffix.lower()
                 text = decoded.text
-                items = [InputWarning(name, decoded.note)] if decoded.note else []
+                items: list[Article | InputError | InputWarning] = (
+                    [InputWarning(name, decoded.note)] if decoded.note else [])
                 items += parse_text(text, name, suffix if suffix in SUPPORTED else _sniff(text),
                                     Path(name).stem or "article")
             except InputProblem as exc:

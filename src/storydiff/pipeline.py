@@ -37,6 +37,18 @@ class StoryRun:
     annotated: list[AnnotatedArticle] = field(default_factory=list)
     brief: Brief | None = None
 
+    def compared(self) -> Comparison:
+        """The comparison, which ``compare_story`` always makes."""
+        if self.comparison is None:
+            raise ValueError("this run compared nothing (a brief of one article)")
+        return self.comparison
+
+    def briefed(self) -> Brief:
+        """The brief, which ``brief_story`` and ``compare_story(brief=True)`` always make."""
+        if self.brief is None:
+            raise ValueError("this run made no brief (compare_story without brief=True)")
+        return self.brief
+
 
 def _annotator(annotator: Annotator | None, store: Any) -> Annotator:
     if annotator is not None:
@@ -131,7 +143,8 @@ class ClusteredFile:
     skipped: list[str] = field(default_factory=list)
 
     def records(self) -> list[dict[str, Any]]:
-        return [{"id": i, "story": s, "wire_group": w} for i, s, w in zip(self.ids, self.stories, self.wire_groups)]
+        return [{"id": i, "story": s, "wire_group": w}
+                for i, s, w in zip(self.ids, self.stories, self.wire_groups, strict=False)]
 
 
 def cluster_file(path: Path, cluster_settings: Any, wire_settings: Any, *, stream: bool = False) -> ClusteredFile:

@@ -158,9 +158,9 @@ def compute(store, story: int, settings: Settings) -> dict[str, Any]:
     except StorydiffError as exc:
         return {"comparison": None, "brief": None, "series": None, "conflicts": 0, "findings": 0,
                 "error": str(exc)}
-    comparison = run.comparison
+    comparison = run.compared()
     return {"comparison": dumps(comparison_dict(comparison), compact=True),
-            "brief": dumps(brief_dict(run.brief), compact=True),
+            "brief": dumps(brief_dict(run.briefed()), compact=True),
             "series": dumps(series_dicts(comparison), compact=True),
             "conflicts": sum(f.type == "conflict" for f in comparison.findings),
             "findings": len(comparison.findings), "error": None}

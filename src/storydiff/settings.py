@@ -184,8 +184,8 @@ class ClusterSettings(BaseModel):
     split_min_size: int = 6
     split_ratio: float = 0.6
     refine_passes: int = 2
-    refresh_every: int = Field(100, ge=0)
-    refresh_window: int = Field(200, ge=0)
+    refresh_every: int = Field(default=100, ge=0)
+    refresh_window: int = Field(default=200, ge=0)
 
     model_config = _TABLE
 

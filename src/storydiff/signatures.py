@@ -72,7 +72,7 @@ def _encode(rows: np.ndarray) -> list[bytes]:
         out[starts[present] + k] = group.astype("<u4", copy=False).view(np.uint8)[::4][present]
     data = out.tobytes()
     row_ends = ends.reshape(rows.shape)[:, -1].tolist()
-    return [data[start:end] for start, end in zip([0, *row_ends[:-1]], row_ends)]
+    return [data[start:end] for start, end in zip([0, *row_ends[:-1]], row_ends, strict=False)]
 
 
 @lru_cache(maxsize=8)
@@ -110,7 +110,7 @@ def rebuild(blobs: Sequence[bytes | None], num_perm: int, seed: int) -> list[obj
         return found
     rows = np.frombuffer(b"".join(good.values()), dtype="<u4").reshape(len(good), num_perm)
     head = prefix + _varint(num_perm)
-    for i, encoded in zip(good, _encode(rows)):
+    for i, encoded in zip(good, _encode(rows), strict=False):
         minhash = rensa.RMinHash(num_perm=num_perm, seed=seed)
         minhash.__setstate__(head + encoded)
         found[i] = minhash

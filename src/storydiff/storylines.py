@@ -24,12 +24,23 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
+from typing import cast
 
-from .cluster import (ArticleFeatures, StoryClusterer, StoryClusterSettings, StoryState, _day, _final,
-                      article_features, cluster_batch, entity_phrases, stream_order)
+from .cluster import (
+    ArticleFeatures,
+    StoryClusterer,
+    StoryClusterSettings,
+    StoryState,
+    _day,
+    _final,
+    article_features,
+    cluster_batch,
+    entity_phrases,
+    stream_order,
+)
 from .model import Article, Series
 
 
@@ -83,7 +94,7 @@ def entity_features(article: Article, settings: StoryClusterSettings | None = No
     """The capitalised phrases of an article's lead and headline as a log-tf vector."""
     settings = settings or StoryClusterSettings()
     body = " ".join(article.text.split(None, settings.max_words)[: settings.max_words])
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)
     for text, weight in ((body, 1.0), (article.title or "", settings.title_weight)):
         for phrase in entity_phrases(text):
             counts[sys.intern("@" + phrase)] += weight
@@ -137,6 +148,7 @@ class StorylineClusterer:
         events, lines = self.events, self.lines
         df = events._fixed_df if events._fixed_df is not None else events.df
         n = events._fixed_n if events._fixed_df is not None else events.n_docs
+        assert n is not None  # a fixed df comes with its document count
         lines._fixed_df, lines._fixed_n, lines.n_docs = df, n, n
         if n != self._epoch or df is not lines.df:
             # the same IDF as the event level's, exactly: dropped whenever the corpus grew
@@ -230,8 +242,8 @@ def storylines_stream(articles: Sequence[Article], settings: StorylineSettings |
         event_labels.append(event)
         lines.add(article, event, features)
     lines.sync()
-    for index, (_, event) in events.moves.items():
-        event_labels[index] = event
+    for key, (_, moved_to) in events.moves.items():
+        event_labels[cast(int, key)] = moved_to  # the keys given to add() above
     event_labels = _final(event_labels, events.merges)
     return event_labels, [lines.of_event[event] for event in event_labels]
 
@@ -239,15 +251,16 @@ def storylines_stream(articles: Sequence[Article], settings: StorylineSettings |
 def _event_features(features: Sequence[ArticleFeatures], labels: Sequence[int]) -> dict[int, ArticleFeatures]:
     # an event as the sum of its members' unit vectors (as its centroid is built), dated by
     # its first day
-    summed: dict[int, Counter] = {}
-    days: dict[int, int | None] = {}
-    for feature, label in zip(features, labels):
+    summed: dict[int, defaultdict[str, float]] = {}
+    days: dict[int, int] = {}
+    for feature, label in zip(features, labels, strict=False):
         length = math.sqrt(sum(v * v for v in feature.terms.values())) or 1.0
-        total = summed.setdefault(label, Counter())
+        total = summed.setdefault(label, defaultdict(float))
         for term, value in feature.terms.items():
             total[term] += value / length
         if feature.day is not None:
-            days[label] = feature.day if days.get(label) is None else min(days[label], feature.day)
+            first = days.get(label)
+            days[label] = feature.day if first is None else min(first, feature.day)
     return {label: ArticleFeatures(dict(total), days.get(label)) for label, total in summed.items()}
 
 
@@ -289,7 +302,7 @@ def storylines_batch(articles: Sequence[Article], settings: StorylineSettings | 
         if line_id in clusterer.stories:
             clusterer._merge_into(clusterer.stories[line_id])
     line_labels = _final(line_labels, clusterer.merges[merged_before:])
-    of_event = dict(zip(order, line_labels))
+    of_event = dict(zip(order, line_labels, strict=False))
     return event_labels, [of_event[event] for event in event_labels]
 
 
@@ -323,9 +336,10 @@ def storyline_view(store, storyline: int, *, series: bool = True) -> dict | None
             # the figure itself, as compare's own series give it (4000.0, not "4000 resident")
             figures = [_figure(p.evidence) for p in item.points]
             item.points = [replace(point, value=figure) if figure is not None else point
-                           for point, figure in zip(item.points, figures)]
-            if None not in figures and figures[0] != figures[-1]:
-                item.direction = "rose" if figures[-1] > figures[0] else "fell"
+                           for point, figure in zip(item.points, figures, strict=True)]
+            known = [f for f in figures if f is not None]
+            if len(known) == len(figures) and known[0] != known[-1]:
+                item.direction = "rose" if known[-1] > known[0] else "fell"
     firsts = [e.first for e in events if e.first]
     lasts = [e.last for e in events if e.last]
     title = next((e.title for e in events if e.title), None) or events[0].lead

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from storydiff.annotate.places import gazetteer, place_relation

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from storydiff.annotate.quotes import find_quotes
 from storydiff.model import Quote

@@ -47,8 +47,9 @@ nasty_text = st.lists(st.one_of(st.sampled_from(NASTY), st.sampled_from(WORDS), 
                       max_size=40).map(" ".join)
 any_text = st.one_of(st.text(max_size=400), nasty_text)
 json_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), any_text)
-json_value = st.recursive(json_scalar, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                                st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+json_value = st.recursive(json_scalar,
+                          lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                  st.dictionaries(st.text(max_size=8), inner, max_size=4)),
                           max_leaves=12)
 article_record = st.fixed_dictionaries({}, optional={
     "id": st.one_of(any_text, json_value), "title": st.one_of(any_text, json_value),
@@ -137,7 +138,8 @@ SETTING_NAMES = ["spacy_model", "max_input_bytes", "min_conflict_confidence", "b
                  "merge_threshold", "split_min_size", "window", "title_weight", "bogus", "storydiff"]
 toml_key = st.one_of(st.sampled_from(SETTING_NAMES), st.text(string.ascii_letters + "_-.\"' ", min_size=1, max_size=12))
 toml_value = st.one_of(
-    st.integers(min_value=-(2 ** 70), max_value=2 ** 70).map(str), st.floats().map(lambda f: repr(f).replace("nan", "nan")),
+    st.integers(min_value=-(2 ** 70), max_value=2 ** 70).map(str),
+    st.floats().map(lambda f: repr(f).replace("nan", "nan")),
     st.sampled_from(["true", "false", "inf", "-inf", "nan", "1979-05-27", "07:32:00", "1979-05-27T07:32:00Z",
                      "[]", "[1, 2]", '["a", 1]', "{}", "{ a = 1 }", '"0.2"', "'literal'", '"""multi\nline"""', "0x10"]),
     any_text.map(json.dumps),
@@ -151,8 +153,8 @@ toml_bytes = _truncated(st.lists(toml_line, max_size=12).map("\n".join).map(
 
 
 def settings_check(raw: bytes, folder: Path) -> int:
-    from storydiff.settings import load_settings
     from storydiff.feed import stage_settings
+    from storydiff.settings import load_settings
 
     path = folder / "settings.toml"
     path.write_bytes(raw)
@@ -164,7 +166,7 @@ def settings_check(raw: bytes, folder: Path) -> int:
         stage_settings(settings)
     except ValueError as exc:  # names the table and the setting; the CLI puts the file first
         if "setting" not in str(exc):
-            raise Unclear(f"{exc!r} names no setting")
+            raise Unclear(f"{exc!r} names no setting") from exc
         return 1
     return 0
 
@@ -180,7 +182,8 @@ NEWS = [
 ]
 compare_text = st.one_of(
     any_text,
-    st.lists(st.one_of(st.sampled_from(NEWS), nasty_text, st.sampled_from(NASTY)), min_size=1, max_size=8).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(NEWS), nasty_text, st.sampled_from(NASTY)), min_size=1, max_size=8)
+    .map(" ".join),
 )
 compare_inputs = st.lists(st.tuples(st.sampled_from([".txt", ".json", ".html"]), compare_text), min_size=2, max_size=3)
 

@@ -9,11 +9,10 @@ import json
 
 import pytest
 import schemathesis
+from _ingest_runs import write_set
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
 from typer.testing import CliRunner
 
-from _ingest_runs import write_set
 from storydiff.cli import app as cli
 from storydiff.web import create_app
 

@@ -8,9 +8,9 @@ import re
 import sqlite3
 import time
 
+from _ingest_runs import consistent, dump, start_ingest, write_set
 from typer.testing import CliRunner
 
-from _ingest_runs import consistent, dump, start_ingest, write_set
 from storydiff.cli import app
 from storydiff.store import open_store
 
@@ -38,14 +38,14 @@ def test_parallel_ingests_equal_a_sequential_run_in_lock_order(tmp_path):
     logs = [tmp_path / f"ingest{i}.err" for i in range(len(sets))]
     with holder.writer(5):
         # all of them start while the lock is taken, so all of them contend for it
-        processes = [start_ingest(db, path, stderr=log.open("w")) for path, log in zip(sets, logs)]
+        processes = [start_ingest(db, path, stderr=log.open("w")) for path, log in zip(sets, logs, strict=False)]
         _wait_for(logs, "waiting up to")
     holder.close()
-    for process, log in zip(processes, logs):
+    for process, log in zip(processes, logs, strict=False):
         assert process.wait(timeout=180) == 0, log.read_text()
 
     leases = []
-    for path, log in zip(sets, logs):
+    for path, log in zip(sets, logs, strict=False):
         [(number, pid, taken)] = LEASE.findall(log.read_text())
         leases.append((int(number), taken, path))
     leases.sort()

@@ -5,11 +5,10 @@ clear message and exit 3; the web app answers a database that broke while it ran
 from __future__ import annotations
 
 import pytest
+from _io_fixtures import REPORT_A, REPORT_B, cli, write_reports
 from fastapi.testclient import TestClient
 
 from storydiff.web import create_app
-
-from _io_fixtures import REPORT_A, REPORT_B, cli, write_reports
 
 HUGE = "99999999999999999999999"
 

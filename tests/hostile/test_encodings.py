@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import json
 
+from _io_fixtures import REPORT_B, cli, write_reports
 from fastapi.testclient import TestClient
 
 from storydiff.web import create_app
 
-from _io_fixtures import REPORT_B, cli, write_reports
-
 UTF8_WITH_BAD_BYTES = ("Pakistan’s council approves homes plan\n\n"
                        "Pakistan’s city council approved 120 new homes on Tuesday, said mayor Lena Ortiz. "
-                       "The plan will cost 14 million dollars.\n").encode("utf-8")
+                       "The plan will cost 14 million dollars.\n").encode()
 LATIN1 = ("Señor Núñez backs Millbrook homes\n\n"
           "Señor Núñez, the mayor, said the council approved 120 new homes on Tuesday.\n").encode("latin-1")
 

@@ -11,10 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
+from fuzz_targets import TARGETS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from fuzz_targets import TARGETS
 
 REGRESSIONS = Path(__file__).parent / "regressions"
 BY_SLUG = {target.name.replace(" ", "-").replace(".", ""): target for target in TARGETS}

@@ -14,9 +14,9 @@ import signal
 import sqlite3
 
 import pytest
+from _ingest_runs import STORIES, consistent, dump, record, start_ingest, write_set
 from typer.testing import CliRunner
 
-from _ingest_runs import STORIES, consistent, dump, record, start_ingest, write_set
 from storydiff.cli import app
 
 # 240 reports of 40 events, and 160 more of the first event: a story large enough for its

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 
+from _io_fixtures import REPORT_A, REPORT_B, cli, record, write_reports
 from fastapi.testclient import TestClient
 
 from storydiff.web import create_app
-
-from _io_fixtures import REPORT_A, REPORT_B, cli, record, write_reports
 
 SMALL_LIMIT = {"STORYDIFF_MAX_ARTICLE_CHARS": "2000"}
 

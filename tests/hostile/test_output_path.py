@@ -4,7 +4,6 @@ work is done, with a message naming it and exit 2 (it was a traceback after the 
 from __future__ import annotations
 
 import pytest
-
 from _io_fixtures import REPORT_A, REPORT_B, cli, write_reports
 
 

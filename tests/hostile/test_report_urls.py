@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 
+from _io_fixtures import REPORT_A, REPORT_B, REPORT_C, cli, hrefs, record
 from fastapi.testclient import TestClient
 
 from storydiff.web import create_app
-
-from _io_fixtures import REPORT_A, REPORT_B, REPORT_C, cli, hrefs, record
 
 HOSTILE = {"a": " JavaScript:alert(1)", "b": "data:text/html,<script>alert(2)</script>"}
 SAFE = "https://example.org/news/homes"

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from _io_fixtures import REPORT_A, REPORT_B, cli, record, write_reports
 from fastapi.testclient import TestClient
 
 from storydiff.web import create_app
-
-from _io_fixtures import REPORT_A, REPORT_B, cli, record, write_reports
 
 # Written for this test: two short German reports of the invented Millbrook story.
 GERMAN_A = ("Stadtrat billigt neue Wohnungen\n\n"

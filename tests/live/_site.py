@@ -162,9 +162,9 @@ class NewsSite:
         delay = f"Crawl-delay: {self.crawl_delay}\n" if self.crawl_delay is not None else ""
         out["/robots.txt"] = (f"User-agent: *\nDisallow: /private/\n{delay}"
                               f"Sitemap: {self.base()}/sitemap.xml\n".encode(), "text/plain")
-        out["/"] = (f'<html><head><title>The Valley Courier</title>'
-                    f'<link rel="alternate" type="application/rss+xml" title="News" href="/feed.rss">'
-                    f'</head><body><h1>The Valley Courier</h1></body></html>'.encode(), "text/html")
+        out["/"] = (b'<html><head><title>The Valley Courier</title>'
+                    b'<link rel="alternate" type="application/rss+xml" title="News" href="/feed.rss">'
+                    b'</head><body><h1>The Valley Courier</h1></body></html>', "text/html")
         out["/about.html"] = (b"<html><head><title>About us</title></head><body><p>A small paper.</p></body></html>",
                               "text/html")
         out["/feed.rss"] = (self.rss().encode(), "application/rss+xml")
@@ -276,7 +276,7 @@ class Server:
         self.site = site
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.thread.start()
         return self
 

@@ -4,8 +4,8 @@ conditional requests, limits, redirects, retries, and clear messages for every b
 from __future__ import annotations
 
 import pytest
-
 from _site import CP1252, CRAWL_DELAY, settings, site  # noqa: F401  (fixtures)
+
 from storydiff.live.addresses import AddressRefused, check_address, parse_networks
 from storydiff.live.fetcher import Fetcher, FetchError
 from storydiff.live.follow import Live
@@ -14,7 +14,7 @@ from storydiff.store import open_store
 
 def _gaps(log):
     starts = [entry.at for entry in log]
-    return [b - a for a, b in zip(starts, starts[1:])]
+    return [b - a for a, b in zip(starts, starts[1:], strict=False)]
 
 
 def _no_download_helpers(monkeypatch):
@@ -167,4 +167,5 @@ def test_a_503_is_retried_after_its_retry_after_date_then_reported(site, setting
             fetcher.fetch(site.base() + "/unavailable")
     assert str(caught.value) == site.base() + "/unavailable: HTTP 503 after 2 attempts; skipped this run"
     tries = [entry.at for entry in site.log if entry.path == "/unavailable"]
-    assert len(tries) == 2 and tries[1] - tries[0] >= 0.4  # an HTTP date two seconds ahead (whole seconds): at least one second left when sent
+    # an HTTP date two seconds ahead (whole seconds): at least one second left when sent
+    assert len(tries) == 2 and tries[1] - tries[0] >= 0.4

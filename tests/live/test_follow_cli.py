@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from _site import live_env, site  # noqa: F401  (fixtures)
+
 from storydiff.store import open_store
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from _site import BRIDGE, ORCHARD, article_page
+
 from storydiff import rules
 from storydiff.compare import _note_partial
 from storydiff.live.fetcher import Fetched

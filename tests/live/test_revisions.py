@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from _site import FLOOD, FLOOD_EDITED, live_env, site  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
 
-from _site import FLOOD, FLOOD_EDITED, live_env, site  # noqa: F401  (fixtures)
 from storydiff.cli import app
+from storydiff.feed import Feeder
 from storydiff.model import Article
 from storydiff.store import open_store
-from storydiff.feed import Feeder
 from storydiff.store.sqlite import MIGRATIONS, SCHEMA_VERSION, SQLiteStore
 
 runner = CliRunner()

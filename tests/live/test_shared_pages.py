@@ -8,8 +8,8 @@ import json
 import re
 
 import pytest
-
 from _site import NewsSite, Server, settings  # noqa: F401  (fixtures)
+
 from conftest import shared_path
 from storydiff.live.follow import Live
 from storydiff.store import open_store

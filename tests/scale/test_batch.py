@@ -20,10 +20,10 @@ pytest.importorskip("distributed")
 
 from storydiff.annotate.stored import compare_stored, decode_found  # noqa: E402
 from storydiff.cli import app  # noqa: E402
+from storydiff.feed import Feeder  # noqa: E402
 from storydiff.model import Article  # noqa: E402
 from storydiff.scale import annotate_batch  # noqa: E402
 from storydiff.store import open_existing, open_store, story_sources  # noqa: E402
-from storydiff.feed import Feeder  # noqa: E402
 
 runner = CliRunner()
 SRC = str(Path(__file__).resolve().parents[2] / "src")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
+from _gen import article, write_jsonl
 from typer.testing import CliRunner
 
-from _gen import article, write_jsonl
 from storydiff.cli import app
 
 runner = CliRunner()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from _gen import FLOOD, QUAKE, art
+
 from storydiff.feed import Feeder, read_story_record
 from storydiff.store import open_store
 

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from _gen import write_jsonl
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")

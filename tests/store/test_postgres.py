@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 from _ingest_runs import write_set  # noqa: E402  (reports of 40 distinct events, several per event)
+
 from storydiff.cli import app
 from storydiff.errors import StoreError, WriterBusy
 from storydiff.store import open_existing, open_store
@@ -139,15 +140,15 @@ def test_parallel_ingests_equal_a_sequential_run_in_lock_order(tmp_path, postgre
         processes = [subprocess.Popen(
             [sys.executable, "-c", "from storydiff.cli import app; app()", "ingest", str(path),
              "--db", postgres_url, "--batch-size", "10", "--quiet"],
-            env=env, stdout=subprocess.DEVNULL, stderr=log.open("w")) for path, log in zip(sets, logs)]
+            env=env, stdout=subprocess.DEVNULL, stderr=log.open("w")) for path, log in zip(sets, logs, strict=False)]
         deadline = time.monotonic() + 120
         while not all("waiting up to" in log.read_text() for log in logs):
             assert time.monotonic() < deadline, [log.read_text() for log in logs]
             time.sleep(0.05)
     holder.close()
-    for process, log in zip(processes, logs):
+    for process, log in zip(processes, logs, strict=False):
         assert process.wait(timeout=300) == 0, log.read_text()
-    leases = sorted((int(LEASE.search(log.read_text()).group(1)), path) for path, log in zip(sets, logs))
+    leases = sorted((int(LEASE.search(log.read_text()).group(1)), path) for path, log in zip(sets, logs, strict=False))
     assert [number for number, _ in leases] == [2, 3, 4, 5]  # 1 was the test's own lease
 
     sequential = tmp_path / "sequential.db"

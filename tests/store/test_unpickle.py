@@ -10,8 +10,8 @@ import pickle
 from datetime import date
 
 import pytest
-
 from _gen import FLOOD, QUAKE, art
+
 from storydiff.annotate.stored import annotate_stored, decode_found, encode_found
 from storydiff.feed import Feeder
 from storydiff.model import Mention, Quantity, Quote, Sentence, Span, Timex

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from storydiff.cli.compare_cmd import example_files
+from storydiff.feed import Feeder
 from storydiff.ingest import read_articles
 from storydiff.results import refresh
 from storydiff.settings import load_settings
 from storydiff.store import open_store
-from storydiff.feed import Feeder
 
 
 def fill(path, articles) -> None:

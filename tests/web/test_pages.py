@@ -142,8 +142,9 @@ def test_wire_copies_and_independent_sources_are_shown(client, story, example_db
 
 
 def test_search_filters_sort_and_pages(tmp_path):
-    from storydiff.cluster import StoryState
     from tests.store._gen import article
+
+    from storydiff.cluster import StoryState
 
     # 60 stories of one article or two, placed by hand (the clusterer would join these texts)
     path = tmp_path / "news.db"
@@ -157,7 +158,8 @@ def test_search_filters_sort_and_pages(tmp_path):
                     outlet=r["outlet"] if n % 2 else "Other Paper", published=date.fromisoformat(r["published"])))
                 store.assign_story([added.key], n + 1)
             day = date.fromisoformat(r["published"]).toordinal()
-            store.save_cluster_state({}, 0, [StoryState(id=n + 1, title=r["title"], size=1 + n % 2, first_day=day, last_day=day, centroid={})], [])
+            state = StoryState(id=n + 1, title=r["title"], size=1 + n % 2, first_day=day, last_day=day, centroid={})
+            store.save_cluster_state({}, 0, [state], [])
     store.close()
     client = TestClient(create_app(path))
     everything = client.get("/api/stories?limit=1000")
@@ -181,7 +183,10 @@ def test_search_filters_sort_and_pages(tmp_path):
     assert client.get("/api/stories?conflicts=true").json() == []  # nothing compared yet
     first, second = client.get("/?page=1").text, client.get("/?page=2").text
     assert "page 1 of" in first and 'rel="next"' in first and "page 2 of" in second
-    ids = lambda text: set(re.findall(r'href="/stories/(\d+)"', text))
+
+    def ids(text: str) -> set[str]:
+        return set(re.findall(r'href="/stories/(\d+)"', text))
+
     assert ids(first) and not ids(first) & ids(second)
     assert "Tallinn" in client.get("/?q=Tallinn").text
     assert client.get("/api/stories?sort=loudest").status_code == 422

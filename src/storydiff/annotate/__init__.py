@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import AnnotatedArticle, Article, Mention, Sentence
+from ..model import AnnotatedArticle, Article, Field, Mention, MentionKind, Sentence
 from ..settings import Settings, default_settings
 from .nlp import load_nlp
 
 # spaCy labels kept as named-entity mentions, mapped to the kind of fact they carry.
-ENTITY_KINDS = {
+ENTITY_KINDS: dict[str, MentionKind] = {
     "PERSON": "person",
     "ORG": "org",
     "GPE": "place",
@@ -32,10 +32,10 @@ ENTITY_KINDS = {
 }
 
 
-def _sentences(doc, field: str) -> list[Sentence]:
-    sentences = []
+def _sentences(doc, field: Field) -> list[Sentence]:
+    sentences: list[Sentence] = []
     full = doc.text  # Doc.text joins every token on each access: read it once
-    for index, sent in enumerate(doc.sents):
+    for sent in doc.sents:
         text = sent.text
         # Keep offsets exact while trimming the whitespace spaCy leaves at sentence edges.
         lead = len(text) - len(text.lstrip())
@@ -53,7 +53,7 @@ def _sentence_index(sentences: list[Sentence], start: int) -> int:
     return -1
 
 
-def _entities(doc, field: str, sentences: list[Sentence]) -> list[Mention]:
+def _entities(doc, field: Field, sentences: list[Sentence]) -> list[Mention]:
     mentions = []
     full = doc.text
     for ent in doc.ents:
@@ -80,7 +80,7 @@ def _entities(doc, field: str, sentences: list[Sentence]) -> list[Mention]:
     return mentions
 
 
-def annotate_doc(article: Article, doc, field: str = "text", with_quotes: bool = True
+def annotate_doc(article: Article, doc, field: Field = "text", with_quotes: bool = True
                  ) -> tuple[list[Sentence], list[Mention], list]:
     """Sentences, mentions and quotes of one field of one article from its spaCy Doc."""
     from .quantities import find_quantities
@@ -102,7 +102,7 @@ def annotate_doc(article: Article, doc, field: str = "text", with_quotes: bool =
     return sentences, mentions, quotes
 
 
-def _in_field(mention: Mention, field: str, sentences: list[Sentence]) -> Mention:
+def _in_field(mention: Mention, field: Field, sentences: list[Sentence]) -> Mention:
     from dataclasses import replace
 
     return replace(mention, field=field, sentence=_sentence_index(sentences, mention.start))
@@ -122,7 +122,7 @@ def annotate_articles(
     docs = list(nlp.pipe(texts))
     title_docs = list(nlp.pipe(titles))
     annotated = []
-    for article, doc, title_doc in zip(articles, docs, title_docs):
+    for article, doc, title_doc in zip(articles, docs, title_docs, strict=True):
         sentences, mentions, quotes = annotate_doc(article, doc, "text", with_quotes)
         item = AnnotatedArticle(article, sentences, mentions, quotes, doc=doc, title_doc=title_doc)
         if article.title:

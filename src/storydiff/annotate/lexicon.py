@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..reference.wordnet import root as _root, wordnet  # noqa: F401  (_root: the old import path)
+from ..reference.wordnet import root as _root  # noqa: F401  (_root: the old import path)
+from ..reference.wordnet import wordnet
 
 # spaCy's coarse part of speech to WordNet's.
 _WORDNET_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
@@ -29,7 +30,7 @@ def antonyms(lemma: str, pos: str) -> frozenset[str]:
         return frozenset()
     reader = wordnet()
     senses = reader.synsets(lemma.lower(), pos=wn_pos)
-    found = set()
+    found: set[str] = set()
     for sense in senses:
         for item in sense.lemmas():
             for opposite in item.antonyms():
@@ -41,7 +42,8 @@ def antonyms(lemma: str, pos: str) -> frozenset[str]:
 def known(lemma: str, pos: str) -> bool:
     """Whether WordNet has the lemma in this part of speech (spaCy's coarse tag)."""
     wn_pos = _WORDNET_POS.get(pos)
-    return wn_pos is not None and lemma.replace("-", "").isalpha() and bool(wordnet().synsets(lemma.lower(), pos=wn_pos))
+    return (wn_pos is not None and lemma.replace("-", "").isalpha()
+            and bool(wordnet().synsets(lemma.lower(), pos=wn_pos)))
 
 
 def _near_senses(sense: Any, steps: int) -> set[Any]:
@@ -124,7 +126,7 @@ def direction(lemma: str) -> str | None:
         return None
     reader = wordnet()
     roots = {name: {reader.synset(s) for s in senses} for name, senses in _DIRECTION_ROOTS.items()}
-    found = set()
+    found: set[str] = set()
     for sense in reader.synsets(lemma.lower(), pos="v"):
         ancestors = {sense} | set(sense.closure(lambda s: s.hypernyms()))
         found.update(name for name, synsets in roots.items() if ancestors & synsets)

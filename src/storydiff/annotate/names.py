@@ -11,72 +11,32 @@ Edit distances come from rapidfuzz.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from ..reference.names import nicknamer, romanisations
+from ..reference.names import (  # noqa: F401  (TITLES, name_tokens: imported from here too)
+    _TITLE_PHRASES,
+    _WORD,
+    TITLES,
+    _fold,
+    _name_tokens_uncached,
+    name_tokens,
+    nicknamer,
+    romanisations,
+)
 
-# Titles and honorifics dropped before names are compared ("Mr. Santorum" -> "Santorum").
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sen senator rep representative gov governor president
-    premier chancellor minister secretary ambassador gen col colonel lt
-    lieutenant capt captain sgt sergeant adm admiral judge king queen prince princess
-    pope rev reverend sir lord lady dame sheikh ayatollah mayor commissioner
-    det detective officer pres""".split()
-)
-# Multi-word titles: "Prime Minister", "Foreign Minister", "Attorney General".
-_TITLE_PHRASES = re.compile(
-    r"^(?:(?:prime|foreign|defen[cs]e|interior|finance|deputy|former|acting|chief|"
-    r"attorney|surgeon)\s+)+(?:minister|general|justice|secretary)\s+",
-    re.IGNORECASE,
-)
 # Derived forms of one proper noun: Palestine/Palestinian, Iran/Iranian, Pakistan/Pakistani,
 # China/Chinese, Israel/Israeli, Kenya/Kenyan, Clinton/Clintons.
 _DERIVATION_SUFFIXES = ("", "e", "a", "o", "ia", "ian", "ians", "an", "ans", "n", "ns", "i",
                         "is", "ese", "s", "es", "ish", "ic", "y")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+", re.UNICODE)
 # A misspelling is one edit in one word of at least this many letters, the rest identical.
 # "Heffner"/"Hefner" (7), "Cossutta"/"Cossuta" (8), "Stream"/"Steam" (6), "Rainsi" (6)
 # are the real cases in the discrepancy data; 4-letter words give too many real pairs
 # ("Mark"/"Mary", "Joan"/"John"), so they score lower.
 MIN_MISSPELLING_LETTERS = 5
-
-
-def _fold(text: str) -> str:
-    """Case-fold and strip accents: "Sánchez" -> "sanchez"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-@lru_cache(maxsize=65536)
-def _name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(_name_tokens_uncached(name))
-
-
-def name_tokens(name: str) -> list[str]:
-    """The words of a name (cached: a story compares every pair of its names)."""
-    return list(_name_tokens(name))
-
-
-def _name_tokens_uncached(name: str) -> list[str]:
-    """The words of a name, folded, without titles, possessives or punctuation.
-
-    "Mr. Santorum's" -> ["santorum"]; "U.S." -> ["us"]; "Rodney S. Scott" ->
-    ["rodney", "s", "scott"].
-    """
-    text = _fold(name).strip()
-    text = re.sub(r"['’]s\b", "", text)
-    # "U.S." / "U.N.": letters separated by periods are one abbreviation
-    text = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
-    text = _TITLE_PHRASES.sub("", text)
-    words = _WORD.findall(text)
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    return words
 
 
 # The name-variant data and its loading live in storydiff.reference.names.
@@ -111,7 +71,7 @@ def _standard_token_pair(a: str, b: str) -> bool:
     # Arabic qaf inside a name is written q or k: Farouq/Farouk, Tariq/Tarik (read on
     # DUC 2004, where two wire reports of one story spell one minister both ways).
     if len(a) == len(b) >= 4:
-        differing = [(x, y) for x, y in zip(a, b) if x != y]
+        differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
         if len(differing) == 1 and set(differing[0]) == {"q", "k"}:
             return True
     # "kh" and "gh" transliterate one letter, and older styles write it "k" or "g":
@@ -200,7 +160,7 @@ def is_standard_variant(a: str, b: str) -> bool:
         return True
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == len(long):
-        if all(_standard_token_pair(x, y) for x, y in zip(short, long)):
+        if all(_standard_token_pair(x, y) for x, y in zip(short, long, strict=False)):
             return True
     # middle names and initials dropped, or a short form: "Rodney Scott" in
     # "Rodney S. Scott", "Palestine" in "Palestinian National Council"
@@ -229,7 +189,7 @@ def spelling_variant(a: str, b: str, standard_variants: bool = True) -> float:
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # align the shorter name's words to the longer's: all but one identical
     if len(short) == len(long):
-        pairs = list(zip(short, long))
+        pairs = list(zip(short, long, strict=False))
         penalty = 0.0
     else:
         # A one-word form of a longer name is its last word ("Cossuta" for "Armando
@@ -237,7 +197,7 @@ def spelling_variant(a: str, b: str, standard_variants: bool = True) -> float:
         # ("Nevin"/"Kevin Keegan", "Malia"/"Maria Cornejo", "Stade"/"Islamic State of
         # Iraq", all read on same-story pairs of WikiRef220).
         starts = [len(long) - 1] if len(short) == 1 else range(len(long) - len(short) + 1)
-        windows = [list(zip(short, long[k : k + len(short)])) for k in starts]
+        windows = [list(zip(short, long[k : k + len(short)], strict=False)) for k in starts]
         # the placement with fewest differing words, then the smallest edit distance
         pairs = min(windows, key=lambda w: (sum(x != y for x, y in w),
                                             sum(OSA.distance(x, y) for x, y in w)))

@@ -13,8 +13,19 @@ from typing import Literal
 
 # The gazetteer and its loading live in storydiff.reference.gazetteer; the names stay importable here.
 from ..reference.gazetteer import (  # noqa: F401
-    _COUNTRY_ALIASES, _DEMONYMS, _ENGLISH_NAME, _REGION_SUFFIX, Place, _admin1_to_iso, _alternate_cities, _city_place,
-    _fold, _Gazetteer, _iso3166_2_data, gazetteer)
+    _COUNTRY_ALIASES,
+    _DEMONYMS,
+    _ENGLISH_NAME,
+    _REGION_SUFFIX,
+    Place,
+    _admin1_to_iso,
+    _alternate_cities,
+    _city_place,
+    _fold,
+    _Gazetteer,
+    _iso3166_2_data,
+    gazetteer,
+)
 
 Relation = Literal["same", "contains", "within", "different", "unknown"]
 
@@ -27,7 +38,7 @@ def _country_from_adjective(text: str, gaz: _Gazetteer) -> list[Place]:
     if " " in folded or len(folded) < 4:
         return []
     found = []
-    for stem, code in gaz.country_stems:
+    for stem, _code in gaz.country_stems:
         if stem[:4] == folded[:4] and is_standard_variant(stem, folded):
             found.extend(gaz.countries.get(stem, []))
     return found

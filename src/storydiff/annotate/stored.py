@@ -27,7 +27,7 @@ import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import StoreError
@@ -141,7 +141,7 @@ def decode_found(text: str | bytes) -> tuple:
         if not isinstance(data, dict) or data.get("format") != FOUND_FORMAT:
             raise ValueError(f"not stored annotation format {FOUND_FORMAT}")
         return ([Sentence(*row) for row in data["sentences"]], _read_mentions(data["mentions"]),
-                [Quote(_read_span(content), _read_span(speaker), _read_span(cue), direct, entity, sentence)
+                [Quote(Span(*content), _read_span(speaker), _read_span(cue), direct, entity, sentence)
                  for content, speaker, cue, direct, entity, sentence in data["quotes"]],
                 [Sentence(*row) for row in data["title_sentences"]], _read_mentions(data["title_mentions"]))
     except (ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
@@ -154,7 +154,8 @@ def found_in(article: Article, doc: Any, title_doc: Any, with_quotes: bool) -> t
     from . import annotate_doc
 
     sentences, mentions, quotes = annotate_doc(article, doc, "text", with_quotes)
-    title_sentences, title_mentions = [], []
+    title_sentences: list[Sentence] = []
+    title_mentions: list[Mention] = []
     if article.title:
         title_sentences, title_mentions, _ = annotate_doc(article, title_doc, "title")
     return sentences, mentions, quotes, title_sentences, title_mentions
@@ -193,10 +194,10 @@ def annotate_records(articles: Sequence[Article], nlp: Any, *, with_quotes: bool
     docs = list(nlp.pipe([a.text for a in articles]))
     title_docs = list(nlp.pipe([a.title or "" for a in articles]))
     parsed = time.perf_counter()
-    found = [found_in(a, d, t, with_quotes) for a, d, t in zip(articles, docs, title_docs)]
+    found = [found_in(a, d, t, with_quotes) for a, d, t in zip(articles, docs, title_docs, strict=True)]
     extracted = time.perf_counter()
     records = [Record(parse_key(model, a), *model, _docbin(d, t), context_key(a, with_quotes), encode_found(f))
-               for a, d, t, f in zip(articles, docs, title_docs, found)]
+               for a, d, t, f in zip(articles, docs, title_docs, found, strict=True)]
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + parsed - started
         timings["mentions"] = timings.get("mentions", 0.0) + extracted - parsed
@@ -220,7 +221,7 @@ def ensure_tables(store: Any) -> bool:
 def write_records(store: Any, records: Iterable[Record]) -> int:
     """Store records in one transaction (an existing parse or annotation is kept); how many."""
     records = list(records)
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with store.transaction():
         for r in records:
             store._run("INSERT INTO parses VALUES (?,?,?,?,?) ON CONFLICT (parse_key) DO NOTHING",
@@ -273,13 +274,15 @@ def annotate_stored(articles: Sequence[Article], store: Any, settings: Settings 
     keys = [parse_key(model, a) for a in articles]
     contexts = [context_key(a, with_quotes) for a in articles]
     parses = stored_parses(store, model, keys)
-    found = stored_annotations(store, [(k, c) for k, c in zip(keys, contexts) if k in parses])
+    found = stored_annotations(store, [(k, c) for k, c in zip(keys, contexts, strict=True) if k in parses])
 
     missing = [i for i, key in enumerate(keys) if key not in parses]
-    fresh = dict(zip(missing, annotate_records([articles[i] for i in missing], nlp, with_quotes=with_quotes)))
+    computed = annotate_records([articles[i] for i in missing], nlp, with_quotes=with_quotes)
+    fresh = dict(zip(missing, computed, strict=True))
     records = list(fresh.values())
     annotated = []
     for i, article in enumerate(articles):
+        extracted: str | None
         if i in fresh:
             blob, extracted = fresh[i].docs, fresh[i].found
         else:

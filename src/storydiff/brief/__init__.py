@@ -90,7 +90,8 @@ def conflict_statement(finding: Finding, articles: dict[str, Article]) -> str:
             label = _label(articles.get(e.article), e.article)
             return f"{label}, {when}" if when else label
 
-        return f"{about[:1].upper()}{about[1:]} {verb} from “{first.text}” ({cite(first)}) to “{last.text}” ({cite(last)})."
+        return (f"{about[:1].upper()}{about[1:]} {verb} from “{first.text}” ({cite(first)}) "
+                f"to “{last.text}” ({cite(last)}).")
     versions = " vs ".join(f"“{e.text}” ({_label(articles.get(e.article), e.article)})" for e in sides)
     return f"Sources disagree on {about}: {versions}."
 

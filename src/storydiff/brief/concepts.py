@@ -58,9 +58,10 @@ def _unit(article: int, sentence: Sentence) -> _Unit:
     tokens = _WORD.findall(sentence.text.lower())
     stems = [_stem(t) for t in tokens]
     bigrams = frozenset(
-        (a, b) for a, b, x, y in zip(stems, stems[1:], tokens, tokens[1:]) if not (x in stop and y in stop)
+        (a, b) for a, b, x, y in zip(stems, stems[1:], tokens, tokens[1:], strict=False)
+        if not (x in stop and y in stop)
     )
-    unigrams = frozenset(s for s, t in zip(stems, tokens) if t not in stop)
+    unigrams = frozenset(s for s, t in zip(stems, tokens, strict=True) if t not in stop)
     numbers = frozenset([n.replace(",", "") for n in _NUMBER.findall(sentence.text)]
                         + _DATE_WORD.findall(sentence.text.lower()))
     return _Unit(article, sentence, len(sentence.text.split()), bigrams, unigrams, numbers)

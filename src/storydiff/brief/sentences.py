@@ -70,7 +70,7 @@ def split_sentences(text: str, model: str | None = None) -> list[Sentence]:
                 spans.append((start, end))
         if carry is not None:
             spans.append((carry, paragraph.end()))
-    sentences = []
+    sentences: list[Sentence] = []
     for start, end in spans:
         while start < end and text[start].isspace():
             start += 1

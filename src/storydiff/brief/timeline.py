@@ -29,7 +29,8 @@ def _date_mentions(articles: list[Article], timexes: dict[str, list[Mention]] | 
         # One batched pass of the full pipeline (the tagger reads verb tense from the parse):
         # this is most of the brief's time, about 1 s for 10 wire stories on an idle core.
         docs = load_nlp(default_settings().spacy_model).pipe([a.text for a in missing])
-        timexes = {**timexes, **{a.id: find_timexes(a.text, a.published_date, doc) for a, doc in zip(missing, docs)}}
+        timexes = {**timexes, **{a.id: find_timexes(a.text, a.published_date, doc)
+                                 for a, doc in zip(missing, docs, strict=True)}}
     return [_timex_dates(timexes[a.id]) for a in articles]
 
 
@@ -53,7 +54,7 @@ def build_timeline(articles: list[Article], sentences: dict[str, list[Sentence]]
         units = [_unit(n, s) for n, a in enumerate(articles) for s in sentences.get(a.id, []) if s.field == "text"]
     by_sentence = {(u.article, u.sentence.start): u for u in units}
     dated: list[tuple[_Unit, str, Evidence]] = []
-    for number, (article, mentions) in enumerate(zip(articles, _date_mentions(articles, timexes))):
+    for number, (article, mentions) in enumerate(zip(articles, _date_mentions(articles, timexes), strict=False)):
         for start, end, text, value in mentions:
             unit = next((u for (n, s), u in by_sentence.items() if n == number and s <= start
                          and end <= u.sentence.end), None)
@@ -62,11 +63,11 @@ def build_timeline(articles: list[Article], sentences: dict[str, list[Sentence]]
     # one event per sentence: its first date
     seen: set[tuple[int, int]] = set()
     firsts = []
-    for unit, value, evidence in dated:
+    for unit, value, found in dated:
         key = (unit.article, unit.sentence.start)
         if key not in seen:
             seen.add(key)
-            firsts.append((unit, value, evidence))
+            firsts.append((unit, value, found))
     groups: list[list[tuple[_Unit, str, Evidence]]] = []
     for item in firsts:
         for group in groups:

@@ -33,7 +33,7 @@ def settings_or_exit(config=None, **overrides):
         return load_settings(config, **overrides)
     except SettingsError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
 
 
 def _show_version(value: bool) -> None:

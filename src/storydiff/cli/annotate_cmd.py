@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from ..annotate import annotate_articles
-from ..prepare import prepare
 from ..ingest import read_articles
+from ..prepare import prepare
 from ..render.jsonout import annotation_dict, dumps
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, settings_or_exit
 from .options import PUBLISHED_HELP, check_output, published_option, report_inputs

@@ -12,10 +12,16 @@ from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..pipeline import brief_story
 from ..render.brief import BRIEF_FORMATS, render_brief
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
-from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
-                      report_warnings)
-from ._app import settings_or_exit
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console, settings_or_exit
+from .options import (
+    OUTLET_HELP,
+    PUBLISHED_HELP,
+    check_output,
+    outlet_option,
+    published_option,
+    report_inputs,
+    report_warnings,
+)
 
 
 def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None, published: list[str] | None,
@@ -44,7 +50,7 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
         return EXIT_NOTHING_DONE
     if run.comparison is not None:
         report_warnings(run.comparison.warnings)
-    rendered = render_brief(run.brief, fmt, articles)
+    rendered = render_brief(run.briefed(), fmt, articles)
     if output is None:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
     else:
@@ -55,7 +61,8 @@ def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None
 
 @app.command()
 def brief(
-    files: list[str] = typer.Argument(..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
+    files: list[str] = typer.Argument(
+        ..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
     words: int | None = typer.Option(None, "--words", "-w", help="Length of the summary in words (default 100)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),

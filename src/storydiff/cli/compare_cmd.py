@@ -13,10 +13,16 @@ from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..pipeline import compare_story
 from ..render import FORMATS, render
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
-from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
-                      report_warnings)
-from ._app import settings_or_exit
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console, settings_or_exit
+from .options import (
+    OUTLET_HELP,
+    PUBLISHED_HELP,
+    check_output,
+    outlet_option,
+    published_option,
+    report_inputs,
+    report_warnings,
+)
 
 
 def _write(output: str, destination: Path | None) -> None:
@@ -53,7 +59,7 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
     except StorydiffError as exc:
         err_console.print(str(exc), markup=False)
         return EXIT_NOTHING_DONE
-    comparison = run.comparison
+    comparison = run.compared()
     comparison.errors = result.errors
     report_warnings(comparison.warnings)
     comparison.warnings = result.warnings + comparison.warnings
@@ -63,7 +69,8 @@ def run_compare(files: list[str], fmt: str, output: Path | None, published, outl
 
 @app.command()
 def compare(
-    files: list[str] = typer.Argument(..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
+    files: list[str] = typer.Argument(
+        ..., help="Articles: .txt, .html, .json, .jsonl files, directories, or - for stdin."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     published: list[str] | None = typer.Option(None, "--published", help=PUBLISHED_HELP),

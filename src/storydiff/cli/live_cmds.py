@@ -6,7 +6,6 @@ import re
 import signal
 import threading
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -28,7 +27,7 @@ def parse_every(text: str) -> float:
     return seconds
 
 
-def _settings(config: Optional[Path]):
+def _settings(config: Path | None):
     from ..live.addresses import parse_networks
     from ..settings import load_settings
 
@@ -37,11 +36,11 @@ def _settings(config: Optional[Path]):
         parse_networks(settings.allowed_networks)
     except (OSError, ValueError) as exc:
         err_console.print(f"[red]error:[/red] {config or 'settings'}: {exc}")
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
     return settings
 
 
-def _print_report(report, db: Optional[Path]) -> None:
+def _print_report(report, db: Path | None) -> None:
     for error in report.errors:
         err_console.print(f"[yellow]skipped[/yellow] {error.source}: {error.message}")
     for article_id, version in report.revised:
@@ -55,7 +54,7 @@ def _print_report(report, db: Optional[Path]) -> None:
         f"{report.requests} request(s); database {_db_path(db)}")
 
 
-def _run(kind: str, targets: list[str], db, config, every: Optional[str], batch_size: int) -> None:
+def _run(kind: str, targets: list[str], db, config, every: str | None, batch_size: int) -> None:
     from ..errors import StoreError
     from ..live.follow import Live
 
@@ -102,7 +101,7 @@ def _run(kind: str, targets: list[str], db, config, every: Optional[str], batch_
             err_console.print(f"stopped cleanly after {rounds} round(s); run again to continue")
     except StoreError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_STORE)
+        raise typer.Exit(EXIT_STORE) from exc
     finally:
         signal.signal(signal.SIGINT, previous)
         if live is not None:
@@ -119,10 +118,10 @@ _EVERY_HELP = "Keep going, one round every INTERVAL (30s, 15m, 1h) until Ctrl-C;
 @app.command()
 def fetch(
     urls: list[str] = typer.Argument(..., help="Article URLs."),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    every: Optional[str] = typer.Option(None, "--every", help=_EVERY_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+    every: str | None = typer.Option(None, "--every", help=_EVERY_HELP),
     batch_size: int = typer.Option(20, help="Articles per transaction."),
-    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    config: Path | None = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Fetch article pages politely and store them as ``ingest`` does (a known URL whose text
     changed is stored as a new version)."""
@@ -133,10 +132,10 @@ def fetch(
 def follow(
     sources: list[str] = typer.Argument(..., help="RSS/Atom feeds, sitemaps, or sites (their feeds are found "
                                         "on the home page)."),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    every: Optional[str] = typer.Option(None, "--every", help=_EVERY_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+    every: str | None = typer.Option(None, "--every", help=_EVERY_HELP),
     batch_size: int = typer.Option(20, help="Articles per transaction."),
-    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    config: Path | None = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Follow feeds and sites: fetch the articles they list, politely (robots.txt, a delay per
     host, conditional requests), and store them as ``ingest`` does."""
@@ -168,11 +167,12 @@ def revisions_record(url: str, versions, found, series) -> dict:
 @app.command()
 def revisions(
     url: str = typer.Argument(..., help="The article's URL (any form: tracking parameters are ignored) or id."),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     fmt: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     """What changed between the stored versions of an article, fact by fact."""
-    from ..live.revisions import figure_series, revisions as find_revisions
+    from ..live.revisions import figure_series
+    from ..live.revisions import revisions as find_revisions
 
     if fmt not in ("text", "json"):
         err_console.print(f"[red]error:[/red] --format {fmt!r}: choose text or json")
@@ -186,7 +186,7 @@ def revisions(
             except KeyError:
                 err_console.print(f"[red]error:[/red] {url}: no stored article has this URL or id "
                                   f"(database {_db_path(db)})")
-                raise typer.Exit(EXIT_NOTHING_DONE)
+                raise typer.Exit(EXIT_NOTHING_DONE) from None
         versions = store.versions(key)
     finally:
         store.close()

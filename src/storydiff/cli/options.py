@@ -20,9 +20,10 @@ PUBLISHED_HELP = (
 OUTLET_HELP = "Outlet for inputs that do not name one: NAME for all, or FILE=NAME (repeatable)."
 
 
-def split_assignments(values: list[str] | None, what: str) -> tuple[object | None, dict[str, str]]:
+def split_assignments(values: list[str] | None, what: str) -> tuple[str | None, dict[str, str]]:
     """("all" value, {file: value}) from repeated ``VALUE`` / ``FILE=VALUE`` options."""
-    default, per_file = None, {}
+    default: str | None = None
+    per_file: dict[str, str] = {}
     for value in values or []:
         if "=" in value:
             name, _, given = value.partition("=")
@@ -38,7 +39,7 @@ def published_option(values: list[str] | None) -> date | datetime | dict | None:
         parsed = {k: parse_published(v, f"--published {k}=") for k, v in per_file.items()}
         default_date = parse_published(default, "--published") if default else None
     except InputProblem as exc:
-        raise typer.BadParameter(str(exc))
+        raise typer.BadParameter(str(exc)) from exc
     if parsed:
         return {"*": default_date, **parsed} if default_date else parsed
     return default_date

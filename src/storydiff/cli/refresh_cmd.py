@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -14,8 +13,8 @@ from .store_cmds import _CONFIG_HELP, _DB_HELP, _db_path, _open, _store_failed
 
 @app.command()
 def refresh(
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+    config: Path | None = typer.Option(None, "--config", help=_CONFIG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress lines."),
 ) -> None:
     """Compare every story whose stored result is stale or missing, and store the results the

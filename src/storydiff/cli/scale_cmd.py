@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,12 +12,13 @@ from .store_cmds import _DB_HELP, _open, _store_failed
 
 @app.command("annotate-batch")
 def annotate_batch(
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler "
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler "
                                             "(tcp://host:8786); its workers need storydiff installed."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes of a local Dask "
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes of a local Dask "
                                           "cluster (default: one per core); 0 annotates in this process."),
-    partition_size: int = typer.Option(50, "--partition-size", min=1, help="Articles per task (stories are not split)."),
+    partition_size: int = typer.Option(50, "--partition-size", min=1,
+                                       help="Articles per task (stories are not split)."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Articles written per transaction."),
     retries: int = typer.Option(2, "--retries", min=0, help="Times a failed partition is tried again."),
     dashboard: str = typer.Option("127.0.0.1:8787", "--dashboard", help="Address of the local cluster's "
@@ -45,10 +45,10 @@ def annotate_batch(
     except ImportError as exc:  # Dask without the scale extra; --workers 0 needs none
         err_console.print(f"error: Dask workers need the scale extra ({exc}): pip install -e \".[scale]\", "
                           "or annotate in this process with --workers 0", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
     except OSError as exc:  # an unreachable scheduler
         err_console.print(f"error: {scheduler or 'local cluster'}: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
     finally:
         store.close()
     for failure in report.failed:

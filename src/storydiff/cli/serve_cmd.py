@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -14,7 +13,7 @@ from .store_cmds import _db_path, _open, _store_failed
 
 @app.command()
 def serve(
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite database file (default ./storydiff.db, "
+    db: Path | None = typer.Option(None, "--db", help="SQLite database file (default ./storydiff.db, "
                                       "or STORYDIFF_DATABASE)."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, help="Port to listen on."),

@@ -5,38 +5,36 @@ from __future__ import annotations
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from ..render.jsonout import dumps
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console
-from ._app import settings_or_exit
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, EXIT_STORE, app, err_console, settings_or_exit
 
 _DB_HELP = "SQLite database file (default ./storydiff.db, or STORYDIFF_DATABASE)."
 
 
-def _db_path(db: Optional[Path]) -> str:
+def _db_path(db: Path | None) -> str:
     if db is not None:
         return str(db)
     return settings_or_exit().database
 
 
-_CONFIG_HELP = ("TOML settings file; its [storydiff.cluster], [storydiff.storylines] and [storydiff.wire] tables override "
-                "the clustering and wire-copy settings by name.")
+_CONFIG_HELP = ("TOML settings file; its [storydiff.cluster], [storydiff.storylines] and [storydiff.wire] tables "
+                "override the clustering and wire-copy settings by name.")
 
 
-def _stage_settings(config: Optional[Path]):
+def _stage_settings(config: Path | None):
     from ..feed import stage_settings
 
     try:
         return stage_settings(settings_or_exit(config))
     except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
         err_console.print(f"error: {config or 'settings'}: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
 
 
-def _open(db: Optional[Path], *, create: bool = False):
+def _open(db: Path | None, *, create: bool = False):
     """The store; only ``ingest`` may create one (``create``), every reader refuses a
     missing file with exit 3."""
     from ..errors import StoreError
@@ -53,7 +51,7 @@ def _store_failed(exc: Exception):
     raise typer.Exit(EXIT_STORE)
 
 
-def _hold_writer_lock(store, config: Optional[Path]) -> ExitStack:
+def _hold_writer_lock(store, config: Path | None) -> ExitStack:
     """Take the database's writer lock for the whole ingest (the clusterer state is loaded
     at the start and saved with each batch: two ingests at once would cluster against each
     other's stale state) and log who got it when; exit 3 naming the database after
@@ -69,7 +67,7 @@ def _hold_writer_lock(store, config: Optional[Path]) -> ExitStack:
     except StoreError as exc:
         store.close()
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(EXIT_STORE)
+        raise typer.Exit(EXIT_STORE) from exc
     note(lease.describe())
     return stack
 
@@ -77,11 +75,11 @@ def _hold_writer_lock(store, config: Optional[Path]) -> ExitStack:
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories or - (stdin): .txt, .html, .json, .jsonl."),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     batch_size: int = typer.Option(200, help="Articles per transaction (a crash loses at most one batch, "
                                    "which the next run stores)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    config: Path | None = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Store articles, grouping them into stories and wire groups as they arrive.
 
@@ -93,8 +91,8 @@ def ingest(
 
     from ..clean import clean_article
     from ..errors import StoreError
-    from ..ingest import IngestResult, expand_paths, iter_articles
     from ..feed import Feeder, storyline_settings
+    from ..ingest import IngestResult, expand_paths, iter_articles
     from .options import report_warnings
 
     cluster_settings, wire_settings = _stage_settings(config)
@@ -116,7 +114,8 @@ def ingest(
                     [source], max_bytes=settings.max_input_bytes, max_chars=settings.max_article_chars,
                     result=read))
                 sub = progress.add_task(f"  {escape(Path(source).name)}", total=None)
-                report = feeder.feed(articles, batch_size=batch_size, progress=lambda n: progress.advance(sub, n))
+                report = feeder.feed(articles, batch_size=batch_size,
+                                     progress=lambda n: progress.advance(sub, n))  # noqa: B023 (called in this iteration)
                 progress.remove_task(sub)
                 for error in read.errors:
                     if "duplicate of" in error.message:
@@ -145,7 +144,7 @@ def ingest(
 
 @app.command()
 def stories(
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     limit: int = typer.Option(50, help="Show at most this many stories (largest first); 0 for all."),
     min_size: int = typer.Option(1, help="Only stories with at least this many articles."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per story instead of a table."),
@@ -179,11 +178,11 @@ def stories(
 @app.command()
 def show(
     story: int = typer.Argument(..., help="Story number, as listed by `storydiff stories`."),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     fmt: str = typer.Option("text", "--format", "-f", help="Output format of the comparison."),
     copies: bool = typer.Option(False, "--copies", help="Compare wire copies too (by default only the "
                                 "likely original of each wire group, one article per independent source)."),
-    brief: Optional[bool] = typer.Option(None, "--brief/--no-brief",
+    brief: bool | None = typer.Option(None, "--brief/--no-brief",
                                          help="Add the cited brief and timeline (default: in html only)."),
 ) -> None:
     """Compare the sources of one stored story, as `storydiff compare` does."""
@@ -218,8 +217,8 @@ def show(
             run = compare_story(articles, brief=brief if brief is not None else fmt == "html", store=annotations)
     except StorydiffError as exc:
         err_console.print(f"error: story {story}: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_NOTHING_DONE)
-    comparison, story_brief = run.comparison, run.brief
+        raise typer.Exit(EXIT_NOTHING_DONE) from exc
+    comparison, story_brief = run.compared(), run.brief
     report_warnings(comparison.warnings)
     from ..live.revisions import corrected_conflicts, with_corrections
 
@@ -229,11 +228,12 @@ def show(
 
 @app.command()
 def cluster(
-    file: Path = typer.Argument(..., help="A .jsonl file in the stories/ format (id, title, text, url, published, outlet)."),
+    file: Path = typer.Argument(
+        ..., help="A .jsonl file in the stories/ format (id, title, text, url, published, outlet)."),
     stream: bool = typer.Option(False, "--stream", help="Feed articles one by one in publication order with "
                                 "IDF learnt as they come (as ingest does) instead of IDF from the whole file."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    config: Path | None = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Group the articles of one file into stories and wire groups, without a database.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -22,7 +21,7 @@ def _check_format(fmt: str) -> None:
 
 @app.command("storylines")
 def storylines(
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     limit: int = typer.Option(50, help="Show at most this many storylines (most articles first); 0 for all."),
     min_events: int = typer.Option(1, help="Only storylines with at least this many events."),
     fmt: str = typer.Option("text", "--format", "-f", help=_FORMAT_HELP),
@@ -58,7 +57,7 @@ def storylines(
 @app.command("storyline")
 def storyline(
     number: int = typer.Argument(..., help="Storyline number, as listed by `storydiff storylines`."),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
     fmt: str = typer.Option("text", "--format", "-f", help=_FORMAT_HELP),
 ) -> None:
     """One storyline as a timeline of its events, and the figures that moved from event to

@@ -10,8 +10,7 @@ from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..render.verify import FORMATS, render_verification
 from ..verify import verify
-from ._app import EXIT_NOTHING_DONE, EXIT_OK, app, err_console
-from ._app import settings_or_exit
+from ._app import EXIT_NOTHING_DONE, EXIT_OK, app, err_console, settings_or_exit
 from .compare_cmd import _write
 from .options import check_output, report_warnings
 

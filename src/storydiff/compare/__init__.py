@@ -66,7 +66,8 @@ __all__ = [
     "AGREE_SCORE", "ALTERNATIVE_SCORE", "BACKGROUND_DAYS", "CONFLICT_SCORE", "CONFLICT_VETOES", "COUNT_MINIMUM",
     "COUNT_RATIO", "COUNT_VETOES", "CURRENT_DAYS", "ENTITY_NAME_KINDS", "NAME_VETOES", "PLACE_CONFLICT_SCORE",
     "SAME_TOPIC", "SMALL_COUNT_SCORE", "SPELLING_VARIANT", "STATEMENT_AGREE", "STATEMENT_MIN_TERMS",
-    "STATEMENT_UNIQUE", "STORY_ONLY_RULES", "UNRESOLVED_CONFLICT_SCORE", "UPDATE_CLASSES", "PairContext", "StoryContext",
+    "STATEMENT_UNIQUE", "STORY_ONLY_RULES", "UNRESOLVED_CONFLICT_SCORE", "UPDATE_CLASSES", "PairContext",
+    "StoryContext",
     "canonical_names", "claim_evidence", "compare_annotated", "compare_articles", "compare_paths",
     "comparison_of", "describe", "fact_key", "prepare", "relation", "series_of",
     # private, imported by name elsewhere (storylines, tests)

@@ -91,7 +91,8 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
             a, b = odd_pair
             used.update((id(a), id(b)))
             rules.fired(magnitude_rule)
-            edges.append(_Edge(ClaimPair(a, b, current().compare.conflict_score, True, a.entities & b.entities), "conflict",
+            pair = ClaimPair(a, b, current().compare.conflict_score, True, a.entities & b.entities)
+            edges.append(_Edge(pair, "conflict",
                                rule=magnitude_rule))
             continue
         if not rules.enabled(count_rule) or any(id(c) in used for c in side_a + side_b):

@@ -12,7 +12,7 @@ from .. import rules
 from ..lang.realis import _realis
 from ..model import AnnotatedArticle, Evidence, Field, Finding
 from .context import StoryContext
-from .kinship import _actor_at
+from .kinship import _actor_at, _docs
 
 # ---------------------------------------------------------------------------------------
 # Denied acts: "there was no statement from X after the meeting" / "X said after ...";
@@ -114,7 +114,7 @@ def _denials(item: AnnotatedArticle, canonical: dict[str, str]) -> list[_Denial]
     "no deal ... has yet been announced"), bounded in time (``_bound``), with the names
     they are about: the noun's own "from X" or "X's", else the names of its sentence."""
     found = []
-    for field, doc in (("text", item.doc), ("title", item.title_doc)):
+    for field, doc in _docs(item):
         if doc is None:
             continue
         for noun in doc:
@@ -232,12 +232,12 @@ def denial_conflicts(items: list[AnnotatedArticle], canonical: dict[str, str]) -
     return findings
 
 
-def _done(item: AnnotatedArticle, denial: _Denial, canonical: dict[str, str]) -> tuple[str, int, int] | None:
+def _done(item: AnnotatedArticle, denial: _Denial, canonical: dict[str, str]) -> tuple[Field, int, int] | None:
     """Where ``item`` reports the denied act done by one of the denial's actors, within
     its bound: (field, start, end) of the subject or verb and the act's noun."""
     from .entities import same_actor
 
-    for field, doc in (("text", item.doc), ("title", item.title_doc)):
+    for field, doc in _docs(item):
         if doc is None:
             continue
         for token in doc:

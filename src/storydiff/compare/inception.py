@@ -146,6 +146,7 @@ def inception(item: AnnotatedArticle, claim: Claim, canonical: dict[str, str]) -
     # The small model often takes a person's name for an organisation's ("Ella Varga"):
     # both kinds can start doing something, so both are taken.
     persons = [m for m in item.mentions if m.kind in _ACTORS and m.field == claim.mention.field]
+    named: Mention | None
     if subject.pos_ == "PRON":
         if subject.lower_ not in _PERSONAL_PRONOUNS:
             return None
@@ -205,7 +206,7 @@ def _inception_conflicts(context: PairContext) -> list[_Edge]:
 
     left, right, used, canonical = context.left, context.right, context.used, context.canonical
 
-    def firsts(item: AnnotatedArticle) -> list[tuple[Claim, object]]:
+    def firsts(item: AnnotatedArticle) -> list[tuple[Claim, Inception]]:
         found = []
         for claim in context.claims[item.id]:
             if claim.kind == "date" and id(claim) not in used:

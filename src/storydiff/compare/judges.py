@@ -57,9 +57,9 @@ def relation(a: Claim, b: Claim) -> str:
     if a.kind == "place" and b.kind == "place":
         from ..annotate.places import place_relation
 
-        found = place_relation(_expand_place(a.mention.text), _expand_place(b.mention.text))
+        where = place_relation(_expand_place(a.mention.text), _expand_place(b.mention.text))
         return {"same": "same", "contains": "compatible", "within": "compatible",
-                "different": "conflict"}.get(found, "unknown")
+                "different": "conflict"}.get(where, "unknown")
     return "unknown"
 
 
@@ -215,11 +215,11 @@ def _floors_differ(text_a: str, a: Quantity, text_b: str, b: Quantity) -> bool:
     rounding down of, written loosely."""
     from ..annotate.quantities import _is_dimensioned
 
-    if not (_is_floor(a) and _is_floor(b)) or a.exact == b.exact:
-        return False
+    if not (_is_floor(a) and _is_floor(b)) or a.exact == b.exact or a.exact is None or b.exact is None:
+        return False  # (a floor always has its exact value)
     if _is_dimensioned(a.unit) or _is_dimensioned(b.unit) or None not in (a.unit, b.unit) and a.unit != b.unit:
         return False
-    (low_text, low), (_, high) = sorted(((text_a, a), (text_b, b)), key=lambda pair: pair[1].exact)
+    (low_text, low), (_, high) = sorted(((text_a, a.exact), (text_b, b.exact)), key=lambda pair: pair[1])
     places = _precision(low_text)
     step = 10.0 ** -(places if places is not None else 0)
-    return abs(math.floor(high.exact / step) * step - low.exact) > 1e-9
+    return abs(math.floor(high / step) * step - low) > 1e-9

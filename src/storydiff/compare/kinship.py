@@ -38,6 +38,11 @@ class KinAge:
     text: str
 
 
+def _docs(item: AnnotatedArticle) -> tuple[tuple[Field, Any], tuple[Field, Any]]:
+    """The parses of an article's body and headline, each with its field."""
+    return ("text", item.doc), ("title", item.title_doc)
+
+
 def _actor_at(item: AnnotatedArticle, field: str, token: Any, canonical: dict[str, str],
               kinds: frozenset[str] | set[str] = _ACTOR_KINDS) -> str | None:
     for mention in item.mentions:
@@ -103,10 +108,11 @@ def _sibling_named(item: AnnotatedArticle, field: str, noun: Any, canonical: dic
     return None
 
 
-def _sibling_mentions(item: AnnotatedArticle, canonical: dict[str, str]) -> list[tuple[str, Any, str | None, str | None, str | None]]:
+def _sibling_mentions(item: AnnotatedArticle,
+                      canonical: dict[str, str]) -> list[tuple[Field, Any, str | None, str | None, str | None]]:
     """(field, noun, order or None, sibling named, whose sibling) of every sibling noun."""
     found = []
-    for field, doc in (("text", item.doc), ("title", item.title_doc)):
+    for field, doc in _docs(item):
         if doc is None:
             continue
         for token in doc:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .. import rules
-from . import facts
 from ..annotate import annotate_articles
 from ..errors import NotEnoughArticles
 from ..ingest import article_length_problem, read_articles
@@ -15,6 +14,7 @@ from ..language import language_warnings
 from ..model import AnnotatedArticle, Article, Comparison, Finding
 from ..prepare import prepare
 from ..settings import Settings, default_settings, in_effect
+from . import facts
 from .context import StoryContext
 from .entities import _entity_index, canonical_names
 from .findings import _claim_findings

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Literal
 
 from ..model import Article, Evidence, Finding, Series, SeriesPoint
 
@@ -41,7 +42,7 @@ def series_of(findings: Sequence[Finding], articles: dict[str, Article]) -> list
         if len(ordered) < 2:
             continue
         first, last = ordered[0].value, ordered[-1].value
-        direction = "changed"
+        direction: Literal["rose", "fell", "changed"] = "changed"
         if isinstance(first, float) and isinstance(last, float) and first != last:
             direction = "rose" if last > first else "fell"
         found.append(Series(id=f"S{len(found) + 1}", about=finding.about, points=ordered, key=finding.key,

@@ -93,7 +93,7 @@ def _different_kind_of_name(pair: tuple, context: object) -> bool:
     # Only a person against a place: the small model tags one person's name as a person in one
     # report and an organisation in another ("Hugh Heffner"), which says nothing.
     kinds = pair[3] if len(pair) > 3 else None
-    return bool(kinds) and set(kinds) == {"person", "place"}
+    return bool(kinds) and set(kinds or ()) == {"person", "place"}
 
 
 @rules.register("compare.veto.standard_variant", "compare.veto",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .. import rules
 from ..align import sentence_terms
-from ..model import AnnotatedArticle, Article, Finding
+from ..model import AnnotatedArticle, Article, Finding, Sentence
 from ..settings import current
 from .context import StoryContext
 from .keys import _sentence_evidence
@@ -31,7 +31,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    keys: list[tuple[str, object]] = []
+    keys: list[tuple[str, Sentence]] = []
     documents: list[list[str]] = []
     for item in annotated:
         terms = sentence_terms(item, canonical)
@@ -64,7 +64,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
             n_clusters=None, metric="precomputed", linkage="complete",
             distance_threshold=1.0 - current().compare.statement_agree + 1e-9,
         ).fit_predict(distance)
-        labels.update(zip(filled, (int(label) for label in grouped)))
+        labels.update(zip(filled, (int(label) for label in grouped), strict=False))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         groups[labels[i]].append(i)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import feedparser
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from .fetcher import Fetched
 
@@ -77,7 +78,7 @@ def _iso(text: str | None) -> datetime | None:
     except ValueError:
         log.info("sitemap date %r is not ISO 8601: the entry is kept undated", text)
         return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _feed(fetched: Fetched) -> Listing | None:
@@ -92,7 +93,11 @@ def _feed(fetched: Fetched) -> Listing | None:
         if not link:
             continue
         stamp = item.get("published_parsed") or item.get("updated_parsed")
-        published = datetime(*stamp[:6], tzinfo=timezone.utc) if stamp else None
+        if stamp:  # a time.struct_time: year, month, day, hour, minute, second first
+            year, month, day, hour, minute, second = stamp[:6]
+            published = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+        else:
+            published = None
         listing.entries.append(Entry(urljoin(fetched.final_url, link), item.get("title"), published))
     return listing
 

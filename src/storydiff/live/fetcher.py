@@ -98,7 +98,7 @@ class GuardedBackend(httpcore2.NetworkBackend):
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
             raise httpcore2.ConnectError(f"cannot resolve {host}: {exc}") from exc
-        address = infos[0][4][0]
+        address = str(infos[0][4][0])  # the host part of an IPv4 or IPv6 socket address
         check_address(host, address, self._allowed)
         return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address,
                                        socket_options=socket_options)
@@ -327,7 +327,7 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc: object) -> None:

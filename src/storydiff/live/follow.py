@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 from ..clean import clean_article
 from ..errors import StorydiffError
+from ..feed import Feeder, storyline_settings
 from ..model import Article, InputError
 from ..settings import Settings
-from ..feed import Feeder, storyline_settings
 from ..store.sqlite import url_key
 from .feeds import Listing, read_listing
 from .fetcher import Fetched, Fetcher
@@ -111,11 +111,13 @@ class Live:
                     report.errors.append(result.error)
                     continue
                 fetched = result.fetched
+                assert fetched is not None  # a result without an error holds what was fetched
                 if fetched.not_modified:
                     report.unchanged += 1
                     continue
                 report.listings += 1
                 listing = result.listing
+                assert listing is not None  # ... and, unless unchanged, what it lists
                 if fetched.etag or fetched.last_modified:
                     listing_validators[result.url] = (fetched.etag, fetched.last_modified)
                 if listing.kind == "page" and not listing.more:
@@ -199,9 +201,11 @@ class Live:
             for result in self._parallel(urls, self._read_article):
                 if result.error is not None:
                     report.errors.append(result.error)
-                elif result.fetched.not_modified:
+                elif result.fetched is not None and result.fetched.not_modified:
                     report.unchanged += 1
                 else:
+                    # a result without an error holds the page fetched and the article read from it
+                    assert result.fetched is not None and result.article is not None
                     report.pages += 1
                     batch.append((result.article, result.fetched))
                 if len(batch) >= self.batch_size:

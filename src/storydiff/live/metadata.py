@@ -13,9 +13,11 @@ import re
 import statistics
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from .. import rules
 from ..errors import InputProblem
@@ -27,8 +29,8 @@ log = logging.getLogger(__name__)
 
 # htmldate: the publication date from JSON-LD and meta tags first, a date in the URL only
 # when the page says none (deferred_url_extractor), then the text.
-PUBLISHED_DATES = {"original_date": True, "extensive_search": True, "deferred_url_extractor": True}
-MODIFIED_DATES = {"original_date": False, "extensive_search": False, "deferred_url_extractor": True}
+PUBLISHED_DATES: dict[str, Any] = {"original_date": True, "extensive_search": True, "deferred_url_extractor": True}
+MODIFIED_DATES: dict[str, Any] = {"original_date": False, "extensive_search": False, "deferred_url_extractor": True}
 
 # Median-length rule: only once an outlet has this many stored articles (a median of three
 # articles says nothing), and flags a text under this share of it.
@@ -158,7 +160,9 @@ def flag_paywall(article: Article, page_tree, outlet_lengths: Sequence[int],
         return
     for name in names:
         if rules.enabled(name):
-            reason = rules.get(name).func(article, page_tree, outlet_lengths)
+            rule = rules.get(name).func
+            assert rule is not None  # registered by its decorator
+            reason = rule(article, page_tree, outlet_lengths)
             if reason:
                 rules.fired(name)
                 article.partial = reason

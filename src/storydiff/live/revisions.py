@@ -47,11 +47,25 @@ class Change:
 
     def describe(self) -> str:
         if self.kind == "revised":
+            before, after = self.revised()
             if self.what == "wording":
-                return f"reworded: {self.before.text!r} -> {self.after.text!r}"
-            return f"{self.what} revised: {self.before.text!r} -> {self.after.text!r} ({self.about})"
-        quoted = (self.after or self.before).text
+                return f"reworded: {before.text!r} -> {after.text!r}"
+            return f"{self.what} revised: {before.text!r} -> {after.text!r} ({self.about})"
+        quoted = self.evidence().text
         return {"added": "added", "removed": "removed", "correction": "correction notice"}[self.kind] + f": {quoted}"
+
+    def evidence(self) -> Evidence:
+        """Where the change is: in the new version, else in the old one (every change has one)."""
+        found = self.after or self.before
+        if found is None:
+            raise ValueError(f"change {self.kind} {self.what!r} has no evidence")
+        return found
+
+    def revised(self) -> tuple[Evidence, Evidence]:
+        """The old and the new evidence of a "revised" change (which always has both)."""
+        if self.before is None or self.after is None:
+            raise ValueError(f"revised {self.what!r} lacks its old or new evidence")
+        return self.before, self.after
 
 
 @dataclass
@@ -92,7 +106,7 @@ def compare_versions(old: Article, new: Article, settings: Settings | None = Non
                 changes.append(Change("removed", "statement", finding.about, before=evidence))
     # A sentence kept but changed in a way no typed fact shows (a name replaced by another,
     # not misspelt; a word changed) is listed as reworded, so no change goes unlisted.
-    covered = [c.before for c in changes if c.kind == "revised"]
+    covered = [c.revised()[0] for c in changes if c.kind == "revised"]
     for finding in reworded:
         before = _evidence_in(finding.evidence, old.id)
         after = _evidence_in(finding.evidence, new.id)
@@ -102,14 +116,14 @@ def compare_versions(old: Article, new: Article, settings: Settings | None = Non
             continue
         changes.append(Change("revised", "wording", finding.about, before, after))
     order = {"correction": 0, "revised": 1, "added": 2, "removed": 3}
-    changes.sort(key=lambda c: (order[c.kind], (c.after or c.before).start))
+    changes.sort(key=lambda c: (order[c.kind], c.evidence().start))
     return changes
 
 
 def revisions(versions: list[tuple[int, str, Article]], settings: Settings | None = None) -> list[Revision]:
     """Each version against the one before it (``versions`` as ``Store.versions`` gives them)."""
     found = []
-    for (number_a, _at_a, old), (number_b, at_b, new) in zip(versions, versions[1:]):
+    for (number_a, _at_a, old), (number_b, at_b, new) in zip(versions, versions[1:], strict=False):
         found.append(Revision(number_b, number_a, at_b, compare_versions(old, new, settings)))
     return found
 
@@ -133,12 +147,14 @@ def figure_series(versions: list[tuple[int, str, Article]], found: list[Revision
         for change in revision.changes:
             if change.kind != "revised" or change.what != "number":
                 continue
-            before, after = change.before, change.after
+            before, after = change.revised()
             extended = next((s for s in series if s.points[-1].article == before.article
-                             and (s.points[-1].evidence.start, s.points[-1].evidence.end) == (before.start, before.end)),
+                             and (s.points[-1].evidence.start, s.points[-1].evidence.end)
+                             == (before.start, before.end)),
                             None)
             if extended is None:
-                extended = Series(change.about, [SeriesPoint(before.value, before.article, when.get(before.article), before)])
+                first = SeriesPoint(before.value, before.article, when.get(before.article), before)
+                extended = Series(change.about, [first])
                 series.append(extended)
             extended.points.append(SeriesPoint(after.value, after.article, when.get(after.article), after))
     return series

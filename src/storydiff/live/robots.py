@@ -20,12 +20,12 @@ class RobotsRules:
     problem: str | None = None
 
     @classmethod
-    def parse(cls, url: str, body: bytes, user_agent: str) -> "RobotsRules":
+    def parse(cls, url: str, body: bytes, user_agent: str) -> RobotsRules:
         text = body.decode("utf-8", errors="replace")
         return cls(url, user_agent, Protego.parse(text) if text.strip() else None)
 
     @classmethod
-    def unavailable(cls, url: str, error: Exception) -> "RobotsRules":
+    def unavailable(cls, url: str, error: Exception) -> RobotsRules:
         problem = getattr(error, "problem", str(error))
         if problem.startswith("HTTP 4"):
             return cls(url, "", None, True, None)

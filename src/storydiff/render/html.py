@@ -25,7 +25,7 @@ def _highlight(text: str, spans: list[tuple[int, int, Finding, str]], focus: str
         cuts.update((start, end))
     points = sorted(cuts)
     out = []
-    for left, right in zip(points, points[1:]):
+    for left, right in zip(points, points[1:], strict=False):
         covering = [s for s in spans if s[0] <= left and right <= s[1]]
         piece = escape(text[left:right])
         if not covering:
@@ -34,7 +34,7 @@ def _highlight(text: str, spans: list[tuple[int, int, Finding, str]], focus: str
         covering.sort(key=lambda s: (PRIORITY[s[2].type], s[1] - s[0]))
         anchors = "".join(f'<span id="{anchor}"></span>' for start, _, _, anchor in covering if start == left)
         ids = " ".join(dict.fromkeys(s[2].id for s in covering))
-        kind = covering[0][2].type
+        kind: str = covering[0][2].type
         if focus is not None and any(s[2].id == focus for s in covering):
             kind += " focus"
         out.append(f'{anchors}<mark class="{kind}" data-findings="{ids}" title="{ids}">{piece}</mark>')
@@ -61,7 +61,7 @@ def render_html(comparison: Comparison, title: str | None = None, brief=None, ho
     and script instead of inlining them."""
     bodies = highlighted(comparison)
     names = {a.id: _name(a) for a in comparison.articles}
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for finding in comparison.findings:
         counts[finding.type] += 1
     from markupsafe import Markup

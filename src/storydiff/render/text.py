@@ -134,7 +134,8 @@ def render_markdown(comparison: Comparison) -> str:
         out += ["", f"## {heading} ({len(items)})", ""]
         for finding in items if kind != "unique" else shown_uniques(items, UNIQUES_PER_SOURCE):
             update = " — likely an update over time" if finding.likely_update else ""
-            out.append(f"- **{finding.id} {finding.kind}**: {finding.about} (confidence {finding.confidence:.2f}){update}")
+            out.append(f"- **{finding.id} {finding.kind}**: {finding.about} "
+                       f"(confidence {finding.confidence:.2f}){update}")
             if _worth_saying(finding):
                 out.append(f"  - _{finding.explanation}_")
             for line in _evidence_line(comparison, finding):

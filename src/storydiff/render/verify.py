@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from markupsafe import Markup
 
-from ..verify import Statement, Verification
+from ..model import Statement, Verification
 from .jinja import render_page
 from .jsonout import dumps
 
@@ -57,7 +58,7 @@ def render_json(verification: Verification) -> str:
     return dumps(verification.to_dict())
 
 
-def _highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
+def _highlighted(text: str, spans: Sequence[tuple[int, int, str, str]]) -> Markup:
     """``text`` escaped, each span in a <mark> of its status; a span overlapping an earlier one
     is left out (statements do not overlap; evidence spans rarely do)."""
     out, position = [], 0

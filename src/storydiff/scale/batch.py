@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..annotate.nlp import load_nlp
-from ..annotate.stored import (annotate_records, context_key, ensure_tables, model_identity, parse_key,
-                               write_records)
+from ..annotate.stored import annotate_records, context_key, ensure_tables, model_identity, parse_key, write_records
 from ..model import Article
 from ..settings import Settings, default_settings
 
@@ -89,8 +88,8 @@ def partitions(store: Any, nlp: Any, size: int, *, with_quotes: bool = False) ->
         keys = [parse_key(model, a) for a in articles]
         contexts = [context_key(a, with_quotes) for a in articles]
         parsed = stored_parses(store, model, keys)
-        done = stored_annotations(store, [(k, c) for k, c in zip(keys, contexts) if k in parsed])
-        todo = [a for a, k, c in zip(articles, keys, contexts) if (k, c) not in done]
+        done = stored_annotations(store, [(k, c) for k, c in zip(keys, contexts, strict=True) if k in parsed])
+        todo = [a for a, k, c in zip(articles, keys, contexts, strict=True) if (k, c) not in done]
         if not todo:
             continue
         if len(parts[-1]) >= size:

@@ -149,6 +149,9 @@ class Store(Protocol):
 
     def wire_group_of(self, keys: Sequence[int]) -> dict[int, int]: ...
 
+    def story_of(self, key: int) -> int | None:
+        """The story of the article ``key`` (None when it is unknown or not yet assigned)."""
+
     def replace_wire_copies(self, group: int, copies: Iterable[WireRecord]) -> None:
         """Record what each copy in ``group`` added to and removed from the original."""
 

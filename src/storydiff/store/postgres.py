@@ -16,10 +16,11 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, date, datetime
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError, WriterBusy
@@ -122,7 +123,7 @@ class PostgresStore(SQLiteStore):
             if current > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: database schema version {current} is newer than this "
                                  f"storydiff understands ({SCHEMA_VERSION}); upgrade storydiff")
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            now = datetime.now(UTC).isoformat(timespec="seconds")
             for version, description, sql in MIGRATIONS:
                 if current < version <= target:
                     for statement in sql.split(";"):
@@ -159,7 +160,7 @@ class PostgresStore(SQLiteStore):
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return StoreError(f"{self.path}: database error: {message}")
 
-    def _run(self, sql: str, params: Sequence | dict = ()):
+    def _run(self, sql: str, params: Sequence | dict = ()) -> Any:  # a psycopg cursor (imported lazily)
         try:
             if not params:  # psycopg reads placeholders (and %%) only when given parameters
                 return self._db.execute(sql)
@@ -178,7 +179,7 @@ class PostgresStore(SQLiteStore):
 
     # -- the writer lock ---------------------------------------------------------------
     @contextmanager
-    def writer(self, timeout: float, *, waiting=None) -> Iterator[WriterLease]:
+    def writer(self, timeout: float, *, waiting: Callable[[str], None] | None = None) -> Iterator[WriterLease]:
         """Hold the writer lock: a session-level advisory lock, waited for in the server's
         queue (so writers get it in the order they asked) for at most ``timeout`` seconds."""
         started = time.monotonic()
@@ -203,7 +204,7 @@ class PostgresStore(SQLiteStore):
                     pass
         try:
             waited = time.monotonic() - started
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             with self.transaction():
                 row = self._run("SELECT value FROM meta WHERE key = 'writer_number'").fetchone()
                 number = int(row[0]) + 1 if row else 1
@@ -253,7 +254,7 @@ class PostgresStore(SQLiteStore):
              json.dumps(evidence.__dict__, default=str) if evidence else None,
              article.agency, article.dateline,
              json.dumps([[r.start, r.end, r.reason, r.text] for r in article.removed]),
-             signature, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+             signature, datetime.now(UTC).isoformat(timespec="seconds"),
              _text(article.modified), article.partial),
         ).fetchone()[0]
         article.id = article_id
@@ -282,6 +283,12 @@ class PostgresStore(SQLiteStore):
         row = self._run('SELECT substr(text, 1, 400) FROM articles WHERE story = ? '
                         'ORDER BY published COLLATE "C" NULLS FIRST, key LIMIT 1', (story,)).fetchone()
         return _lead(row[0]) if row else None
+
+    def story_of(self, key: int) -> int | None:
+        if not -(2 ** 63) <= key < 2 ** 63:
+            return None
+        row = self._run("SELECT story FROM articles WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
     def story_articles(self, story: int) -> list[Article]:
         if not -(2 ** 63) <= story < 2 ** 63:
@@ -333,7 +340,7 @@ class PostgresStore(SQLiteStore):
         self._many("DELETE FROM event_storylines WHERE story = ?", [(e,) for e in removed_events])
 
     def record_merges(self, changes: Iterable[Merge]) -> None:
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         self._many("INSERT INTO merges (level, kind, gone, into_id, at) VALUES (?,?,?,?,?)",
                    [(c.level, c.kind, c.gone, c.into, now) for c in changes])
 
@@ -386,7 +393,7 @@ class PostgresStore(SQLiteStore):
         self._run("INSERT INTO http_cache VALUES (?,?,?,?,?) ON CONFLICT (url) DO UPDATE SET "
                   "etag = excluded.etag, last_modified = excluded.last_modified, "
                   "checked_at = excluded.checked_at, body = excluded.body",
-                  (url, etag, last_modified, datetime.now(timezone.utc).isoformat(timespec="seconds"), body))
+                  (url, etag, last_modified, datetime.now(UTC).isoformat(timespec="seconds"), body))
 
     def validators(self, url: str) -> tuple[str | None, str | None, bytes | None]:
         etag, modified, body = super().validators(url)
@@ -407,12 +414,12 @@ class PostgresStore(SQLiteStore):
                   "series = EXCLUDED.series, error = EXCLUDED.error, conflicts = EXCLUDED.conflicts, "
                   "findings = EXCLUDED.findings, computed_at = EXCLUDED.computed_at",
                   (story, key, comparison, brief, series, error, conflicts, findings,
-                   datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                   datetime.now(UTC).isoformat(timespec="seconds")))
 
     def drop_results(self, stories: Iterable[int]) -> None:
         self._many("DELETE FROM story_results WHERE story = ?", [(s,) for s in stories])
 
-    def find_stories(self, *, query: str | None = None, **filters) -> tuple[list[dict], int]:
+    def find_stories(self, *, query: str | None = None, **filters: Any) -> tuple[list[dict], int]:
         """As SQLite's, with the words of ``query`` matched in the articles' titles and texts
         (case-insensitive, every word in one article) instead of an FTS5 index."""
         if not query or not query.replace('"', " ").split():
@@ -439,7 +446,7 @@ class PostgresStore(SQLiteStore):
         self._db.close()
 
 
-def _text(value) -> str | None:
+def _text(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 

@@ -7,7 +7,7 @@ A mixin of ``SQLiteStore``: it runs its queries through the store's ``_run`` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 
@@ -46,14 +46,14 @@ class StoredResults:
                     series: str | None, error: str | None, conflicts: int, findings: int) -> None:
         self._run("INSERT OR REPLACE INTO story_results VALUES (?,?,0,?,?,?,?,?,?,?)",
                   (story, key, comparison, brief, series, error, conflicts, findings,
-                   datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                   datetime.now(UTC).isoformat(timespec="seconds")))
 
     def stored_result(self, story: int) -> dict | None:
         row = self._run("SELECT story, key, stale, comparison, brief, series, error, conflicts, findings, "
                         "computed_at FROM story_results WHERE story = ?", (story,)).fetchone()
         names = ("story", "key", "stale", "comparison", "brief", "series", "error", "conflicts", "findings",
                  "computed_at")
-        return dict(zip(names, row)) if row else None
+        return dict(zip(names, row, strict=True)) if row else None
 
     def result_stamp(self, story: int) -> tuple | None:
         """(key, stale, computed_at) of a story's stored result: what identifies its pages."""

@@ -13,11 +13,12 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import cast
 
 from ..errors import StoreError, WriterBusy
 from ..model import Article, Evidence, Removed
@@ -122,7 +123,7 @@ class SQLiteStore(StoredResults):
             if current > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: database schema version {current} is newer than this "
                                  f"storydiff understands ({SCHEMA_VERSION}); upgrade storydiff")
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            now = datetime.now(UTC).isoformat(timespec="seconds")
             for version, description, sql in MIGRATIONS:
                 if current < version <= target:
                     for statement in _statements(sql):
@@ -135,7 +136,7 @@ class SQLiteStore(StoredResults):
 
     # -- the writer lock ---------------------------------------------------------------
     @contextmanager
-    def writer(self, timeout: float, *, waiting=None) -> Iterator[WriterLease]:
+    def writer(self, timeout: float, *, waiting: Callable[[str], None] | None = None) -> Iterator[WriterLease]:
         """Hold the writer lock: an OS lock (flock on Unix) on ``<database>.lock``, so a
         killed holder's lock goes with its process. The holder and the order of writers are
         recorded in ``meta`` for the log and for a waiting writer's message."""
@@ -165,7 +166,7 @@ class SQLiteStore(StoredResults):
                                  f"({exc.strerror or exc}); check the folder's permissions") from exc
         try:
             waited = time.monotonic() - started
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             with self.transaction():
                 row = self._run("SELECT value FROM meta WHERE key = 'writer_number'").fetchone()
                 number = int(row[0]) + 1 if row else 1
@@ -256,13 +257,13 @@ class SQLiteStore(StoredResults):
              json.dumps(evidence.__dict__, default=str) if evidence else None,
              article.agency, article.dateline,
              json.dumps([[r.start, r.end, r.reason, r.text] for r in article.removed]),
-             signature, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+             signature, datetime.now(UTC).isoformat(timespec="seconds")),
         )
         article.id = article_id
         if article.modified or article.partial:  # columns of migration 3, set only when known
             self._run("UPDATE articles SET modified = ?, partial = ? WHERE key = ?",
                       (_date_text(article.modified), article.partial, cursor.lastrowid))
-        return Added(cursor.lastrowid, True)
+        return Added(cast(int, cursor.lastrowid), True)  # the INSERT above sets it
 
     _COLUMNS = ("key, id, title, text, original, source, outlet, url, published, published_inferred, "
                 "published_evidence, agency, dateline, removed, modified, partial")
@@ -433,7 +434,7 @@ class SQLiteStore(StoredResults):
 
     def record_merges(self, changes: Iterable[Merge]) -> None:
         """Keep merges (``storylines.Change``) so a link to a merged event or storyline redirects."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         self._db.executemany("INSERT INTO merges VALUES (?,?,?,?,?)",
                              [(c.level, c.kind, c.gone, c.into, now) for c in changes])
 
@@ -501,7 +502,7 @@ class SQLiteStore(StoredResults):
             raise KeyError(key)
         if row[6] == key_text:
             return None
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         last = self._run("SELECT MAX(number) FROM versions WHERE article = ?", (key,)).fetchone()[0]
         if last is None:
             self._run("INSERT INTO versions VALUES (?,?,?,?,?,?,?,?,?,?)", (key, 1, *row))
@@ -545,7 +546,7 @@ class SQLiteStore(StoredResults):
                         body: bytes | None = None) -> None:
         """``body`` only for what must be re-read on a 304 (robots.txt), not for pages."""
         self._run("INSERT OR REPLACE INTO http_cache VALUES (?,?,?,?,?)",
-                  (url, etag, last_modified, datetime.now(timezone.utc).isoformat(timespec="seconds"), body))
+                  (url, etag, last_modified, datetime.now(UTC).isoformat(timespec="seconds"), body))
 
     def integrity_check(self) -> str:
         return self._run("PRAGMA integrity_check").fetchone()[0]
@@ -553,7 +554,7 @@ class SQLiteStore(StoredResults):
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "SQLiteStore":
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -93,14 +93,13 @@ def _argument_substitutions(source: AnnotatedArticle, derived: AnnotatedArticle)
     """A derived named entity in a role of an event whose same role the source fills, only
     ever with other entities of the same type."""
     source_args = _entity_arguments(source.doc)
-    source_text = source.article.text.lower()
     judgements = []
     for doc, field_name in ((derived.doc, "text"), (derived.title_doc, "title")):
         for key, items in _entity_arguments(doc).items():
             theirs = source_args.get(key)
             if not theirs:
                 continue
-            for entity, verb in items:
+            for entity, _verb in items:
                 same_type = [(e, v) for e, v in theirs if e.label_ == entity.label_]
                 if not same_type:
                     continue

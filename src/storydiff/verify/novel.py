@@ -14,7 +14,7 @@ def _novel_names(source: AnnotatedArticle, derived: AnnotatedArticle,
     source_text = f"{source.article.title or ''}\n{source.article.text}".lower()
     source_names = {canonical.get(m.text, m.text) for m in source.mentions
                     if m.kind in ENTITY_NAME_KINDS | {"place", "group"}}
-    found = []
+    found: list[tuple[Evidence, str]] = []
     for mention in derived.mentions:
         if mention.kind not in ENTITY_NAME_KINDS | {"place", "group"}:
             continue
@@ -30,7 +30,8 @@ def _novel_names(source: AnnotatedArticle, derived: AnnotatedArticle,
     return found
 
 
-def _novel_terms(source: AnnotatedArticle, derived: AnnotatedArticle, canonical: dict[str, str]) -> dict[tuple[str, int], list[str]]:
+def _novel_terms(source: AnnotatedArticle, derived: AnnotatedArticle,
+                 canonical: dict[str, str]) -> dict[tuple[str, int], list[str]]:
     """Content terms of each derived sentence that no source sentence has."""
     source_terms = {t for words in sentence_terms(source, canonical).values() for t in words}
     source_words = {t.lower_ for doc in (source.doc, source.title_doc) if doc is not None for t in doc}

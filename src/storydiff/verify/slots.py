@@ -50,7 +50,7 @@ def _slot_index(units: list[tuple[Sentence, list[Any]]]) -> dict[tuple[str, ...]
 
 def _slot_contexts(tokens: list[Any], i: int) -> list[tuple[tuple[str, ...], list[Any]]]:
     keys = [_slot_key(t) for t in tokens]
-    found = []
+    found: list[tuple[tuple[str, ...], list[Any]]] = []
     if 0 < i < len(tokens) - 1:
         found.append((("<>", keys[i - 1], keys[i + 1]), [tokens[i - 1], tokens[i + 1]]))
     if i < len(tokens) - 2:
@@ -98,7 +98,8 @@ def _slot_substitutions(source: AnnotatedArticle, derived: AnnotatedArticle, sou
             for context, neighbours in _slot_contexts(tokens, i):
                 # The neighbour next to the slot, or one of the two around it, must be a content
                 # word: "ordered to [spend]" and "ordered to [keep]" share only "to" in place.
-                adjacent = neighbours if context[0] == "<>" else neighbours[:1] if context[0] == ">>" else neighbours[1:]
+                adjacent = (neighbours if context[0] == "<>"
+                            else neighbours[:1] if context[0] == ">>" else neighbours[1:])
                 if all(n.is_stop or not n.is_alpha for n in adjacent):
                     continue
                 candidates = [(other, field_name) for other, field_name in index.get(context, [])

@@ -62,7 +62,8 @@ def _arguments(token: Any) -> set[str]:
     the statement is about, beyond its predicate."""
     words = set()
     neighbours = list(token.children)
-    if token.dep_ in ("amod", "compound", "advmod", "prt", "acomp", "prep", "attr") or token.pos_ in ("ADJ", "ADV", "ADP"):
+    if (token.dep_ in ("amod", "compound", "advmod", "prt", "acomp", "prep", "attr")
+            or token.pos_ in ("ADJ", "ADV", "ADP")):
         neighbours.append(token.head)
         neighbours += [c for c in token.head.children if c.i != token.i]
     # "no statement from X": the noun's own modifiers; "X said in a statement": the subject

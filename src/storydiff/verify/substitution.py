@@ -21,7 +21,7 @@ def _same_stem(a: str, b: str) -> bool:
     "connection"): derivations WordNet does not list. Seven, not six: "investor" and
     "investigation" share six."""
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1

@@ -60,7 +60,6 @@ def _claim_judgements(source: AnnotatedArticle, derived: AnnotatedArticle,
     by_claim: dict[int, list[ClaimPair]] = {}
     for pair in pairs:
         by_claim.setdefault(id(pair.a), []).append(pair)
-    source_text = f"{source.article.title or ''}\n{source.article.text}".lower()
     stated: dict[str, set[str]] = {}
     for source_claim in source_claims:
         stated.setdefault(source_claim.kind, set()).add(source_claim.mention.text.lower())
@@ -75,7 +74,8 @@ def _claim_judgements(source: AnnotatedArticle, derived: AnnotatedArticle,
             continue
         if rules.veto("verify.veto.stated_value", claim, stated):
             continue
-        conflicting = [p for p in candidates if p.score >= current().verify.contradict_score and relation(p.a, p.b) == "conflict"]
+        threshold = current().verify.contradict_score
+        conflicting = [p for p in candidates if p.score >= threshold and relation(p.a, p.b) == "conflict"]
         if conflicting:
             best = conflicting[0]
             judged.append((claim, _Judgement(

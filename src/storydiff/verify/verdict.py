@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from .. import rules
 from ..compare import canonical_names
-from ..model import AnnotatedArticle, Evidence, Sentence
+from ..model import AnnotatedArticle, Evidence, Sentence, StatementKind
 from ..settings import current
 from .checks import _CHECKS, _Context
 from .novel import _novel_terms
@@ -62,7 +64,8 @@ def verify_annotated(source: AnnotatedArticle, derived: AnnotatedArticle) -> lis
             if context not in evidence and worst.status == "not_mentioned":
                 evidence.append(context)
         statements.append(Statement(sentence.text, sentence.start, sentence.end, sentence.field,
-                                    worst.status, worst.kind, evidence, worst.explanation, worst.rule or None))
+                                    worst.status, cast(StatementKind | None, worst.kind),  # checks name these kinds
+                                    evidence, worst.explanation, worst.rule or None))
     return statements
 
 

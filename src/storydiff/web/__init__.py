@@ -39,7 +39,8 @@ from ..pipeline import compare_story
 from ..render import html as report_html
 from ..render.jinja import STATIC, environment
 from ..render.jsonout import comparison_dict
-from ..results import load as load_result, result_key
+from ..results import load as load_result
+from ..results import result_key
 from ..settings import load_settings
 from ..store import _MAX_ID, open_existing
 from .guard import Guard, secure_headers
@@ -60,7 +61,7 @@ _FORM_SCHEMA = {"requestBody": {"required": True, "content": {"multipart/form-da
                    "texts": {"type": "array", "items": {"type": "string"}}}}}}}}
 _TEMPLATES = Jinja2Templates(env=environment())  # render/templates: the one renderer
 # Swagger UI's files, from the pinned fastapi-offline wheel: /docs works with no network.
-_SWAGGER = Path(__import__("fastapi_offline").__file__).parent / "static"
+_SWAGGER = Path(str(__import__("fastapi_offline").__file__)).parent / "static"
 _SWAGGER_FILES = {"swagger-ui.css", "swagger-ui-bundle.js", "favicon.png"}
 
 
@@ -152,8 +153,9 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
             run = compare_story(result.articles, settings, brief=brief)
         except StorydiffError as exc:
             raise HTTPException(422, str(exc)) from exc
-        run.comparison.errors = result.errors
-        run.comparison.warnings = result.warnings + run.comparison.warnings
+        comparison = run.compared()
+        comparison.errors = result.errors
+        comparison.warnings = result.warnings + comparison.warnings
         return run
 
     def found(q: str | None, outlet: str | None, since: str | None, until: str | None, conflicts: bool,
@@ -161,10 +163,10 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
         # the list's form sends empty fields for filters left blank: those are no filter
         if sort not in ("recent", "disputed"):
             raise HTTPException(422, f"sort must be recent or disputed, not {sort!r}")
-        since, until = _day_param("since", since), _day_param("until", until)
+        since_day, until_day = _day_param("since", since), _day_param("until", until)
         opened = store()
         try:
-            rows, total = opened.find_stories(query=q, outlet=outlet or None, since=since, until=until,
+            rows, total = opened.find_stories(query=q, outlet=outlet or None, since=since_day, until=until_day,
                                               conflicts=conflicts, min_size=min_size, sort=sort,
                                               limit=per_page, offset=(max(page, 1) - 1) * per_page)
             outlets = opened.outlets()
@@ -241,7 +243,8 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
             story = opened.story_of(key)
         finally:
             opened.close()
-        changes = [(old, new, _changed(old[2].text, new[2].text)) for old, new in zip(versions, versions[1:])]
+        changes = [(old, new, _changed(old[2].text, new[2].text))
+                   for old, new in zip(versions, versions[1:], strict=False)]
         current = versions[-1][2]
         return _TEMPLATES.TemplateResponse(request, "article.html", {
             "article": current, "id": article, "versions": versions, "changes": changes, "story": story,
@@ -260,12 +263,12 @@ def create_app(database: str | Path | None = None, *, hosts: tuple[str, ...] = (
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         texts = [t for t in form.getlist("texts") if isinstance(t, str)]
         # one byte over the limit is enough for the size message; a huge upload is not read whole
-        uploads = [(f.filename, await f.read(settings.max_input_bytes + 1)) for f in files]
+        uploads = [(f.filename or "", await f.read(settings.max_input_bytes + 1)) for f in files]
         uploads += [(f"pasted-{i}.txt", t.encode("utf-8")) for i, t in enumerate(texts, 1) if t.strip()]
         from starlette.concurrency import run_in_threadpool
 
         run = await run_in_threadpool(compared_uploads, uploads, True)
-        return report_html.render_html(run.comparison, brief=run.brief, home="/", assets="/static")
+        return report_html.render_html(run.compared(), brief=run.brief, home="/", assets="/static")
 
     @app.get("/static/swagger/{name}", include_in_schema=False)
     def swagger_asset(name: str):

@@ -76,9 +76,9 @@ def in_context(article: Article, evidence: Evidence, anchor: str) -> Quote:
     end = min(len(text), evidence.end + CONTEXT)
     stops = [i for i in (text.find(ch, evidence.end, end) for ch in _ENDS) if i >= 0]
     end = min(stops) + 1 if stops else end
+    after = text[evidence.end:end].rstrip() + ("…" if not stops and end < len(text) else "")
     return Quote(article, ("…" if start > 0 and cut < 0 else "") + text[start:evidence.start].lstrip(),
-                 text[evidence.start:evidence.end], text[evidence.end:end].rstrip() + ("…" if not stops and end < len(text) else ""),
-                 anchor, evidence.field)
+                 text[evidence.start:evidence.end], after, anchor, evidence.field)
 
 
 def build(comparison: Comparison, series: list[dict], wire: list[tuple[Article, Article, Any]],
@@ -121,7 +121,7 @@ def chart(series: dict, names: dict[str, str], width: int = 320, height: int = 1
                height - pad - (v - low) * (height - 2 * pad) / span) for i, v in enumerate(values)]
         dots = [{"x": f"{x:.1f}", "y": f"{y:.1f}", "label_y": f"{y - 8:.1f}", "label": _fmt(p["value"]),
                  "title": f'{names.get(p["article"], p["article"])}: {p["evidence"]["text"]} '
-                          f'({p.get("published") or "no date"})'} for (x, y), p in zip(xy, points)]
+                          f'({p.get("published") or "no date"})'} for (x, y), p in zip(xy, points, strict=False)]
     return {"about": series.get("about", ""), "finding": series.get("finding"), "width": width, "height": height,
             "line": " ".join(f"{d['x']},{d['y']}" for d in dots), "dots": dots, "points": series.get("points", [])}
 

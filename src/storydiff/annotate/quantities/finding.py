@@ -8,13 +8,12 @@ import logging
 import re
 from typing import Any
 
-from ...model import Mention, Quantity
+from ...model import Field, Mention, Quantity
 from ...reference.units import quantulum_parser
 from ..nlp import doc_text
 from .comparison import _is_dimensioned
 from .reading import _read, _tokenize
 from .vocabulary import (
-
     _CURRENCY_WORDS,
     _MAX_MODIFIER,
     _MODIFIER_WORDS,
@@ -218,7 +217,7 @@ def _is_year_like(doc: Any, start: int, end: int, text: str, unit: str | None) -
     return after in (":", "/") or before in (":", "/")
 
 
-def find_quantities(doc: Any, field: str = "text") -> list[Mention]:
+def find_quantities(doc: Any, field: Field = "text") -> list[Mention]:
     """Quantity mentions in a spaCy ``Doc``, each with exact offsets into ``doc.text`` and a
     ``Quantity`` reading. Dates, times, ordinals and numbers inside names are skipped."""
     text = doc_text(doc)
@@ -319,7 +318,7 @@ def find_quantities(doc: Any, field: str = "text") -> list[Mention]:
                 start=m_start,
                 end=m_end,
                 text=phrase,
-                field=field,  # type: ignore[arg-type]
+                field=field,
                 value=Quantity(low, high, unit, exact, reading.approximate),
                 label=label if label != "DATE" else "DURATION",
             )

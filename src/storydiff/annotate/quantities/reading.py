@@ -103,8 +103,8 @@ class _Parser:
                 and self.i < len(self.w)
                 and self.w[self.i].start == self.w[self.i - 1].end
             )
-            if nxt in ("hundred", "thousand", "million", "billion", "trillion", "mln", "bln",
-                       "bn", "mn", "tn", "crore", "lakh") or glued:
+            if nxt is not None and (nxt in ("hundred", "thousand", "million", "billion", "trillion", "mln", "bln",
+                                            "bn", "mn", "tn", "crore", "lakh") or glued):
                 scale = _SCALE_WORDS[nxt]
                 self.i += 1
                 if "." not in raw:

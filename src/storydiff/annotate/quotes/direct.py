@@ -130,7 +130,7 @@ def _paragraphs(text: str) -> list[Extent]:
 
 
 def _paragraph_index(paragraphs: list[Extent], offset: int) -> int:
-    for index, (low, high) in enumerate(paragraphs):
+    for index, (_low, high) in enumerate(paragraphs):
         if offset < high:
             return index
     return len(paragraphs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import Quote
+from ...model import Field, Quote
 from ..nlp import doc_text
 from .direct import (
     _complement_swallows,
@@ -23,7 +23,7 @@ from .speakers import _entity_index, _resolve_speaker, _speaker_tokens
 from .vocabulary import _Attribution
 
 
-def find_quotes(doc: Any, field: str = "text") -> list[Quote]:
+def find_quotes(doc: Any, field: Field = "text") -> list[Quote]:
     """Find the quotes in ``doc`` with their speaker, cue verb and resolved speaker entity.
 
     >>> quotes = find_quotes(nlp('"We will win," the senator said.'))  # doctest: +SKIP
@@ -88,12 +88,12 @@ def find_quotes(doc: Any, field: str = "text") -> list[Quote]:
     for token in doc:
         if token.i in used_cues or _inside_any(token.idx, regions, used_only=True):
             continue
-        attribution = _indirect(token, regions)
-        if attribution is None:
+        indirect = _indirect(token, regions)
+        if indirect is None:
             continue
-        if _mostly_direct(attribution, regions):
+        if _mostly_direct(indirect, regions):
             continue
-        attributions.append(attribution)
+        attributions.append(indirect)
 
     attributions.sort(key=lambda a: (a.start, a.end))
     quotes: list[Quote] = []

@@ -4,7 +4,8 @@ indexes."""
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ...model import Field, Span
 from .vocabulary import _Region
@@ -49,7 +50,7 @@ def _extent(tokens: list[Any]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _span(text: str, start: int, end: int, field: str) -> Span | None:
+def _span(text: str, start: int, end: int, field: Field) -> Span | None:
     if end <= start:
         return None
     return Span(start=start, end=end, text=text[start:end], field=_field(field))

@@ -229,7 +229,7 @@ def _number(text: str) -> float | None:
         return float(_SMALL_NUMBERS[words])
     parts = re.split(r"[- ]", words)
     if parts[0] in _TENS:
-        total = _TENS[parts[0]]
+        total: float = _TENS[parts[0]]
         if len(parts) > 1:
             total += _SMALL_NUMBERS.get(parts[1], 0)
         return float(total)

@@ -322,7 +322,8 @@ def _reporting_period(match: re.Match[str], ctx: _Context) -> list[_Candidate]:
 @_rule(_B + r"(?P<phrase>that|the\s+following|the\s+next|the\s+previous|the\s+prior)\s+year" + _E)
 def _anchored_year(match: re.Match[str], ctx: _Context) -> list[_Candidate]:
     phrase = match["phrase"].lower()
-    step = 1 if ("following" in phrase or "next" in phrase) else -1 if ("previous" in phrase or "prior" in phrase) else 0
+    step = (1 if ("following" in phrase or "next" in phrase)
+            else -1 if ("previous" in phrase or "prior" in phrase) else 0)
     candidate = _Candidate(match.start(), match.end(), "DATE", "XXXX", None, 1)
     candidate.shift = (step, "Y@")
     return [candidate]

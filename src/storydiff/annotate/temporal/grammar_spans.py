@@ -56,6 +56,7 @@ def _duration(match: re.Match[str], ctx: _Context) -> list[_Candidate]:
         return []
     if amount is not None and re.search(r"and\s+a\s+half", match.group(0), re.IGNORECASE):
         amount += 0.5
+    mod: str | None
     if number_text in ("a couple of", "couple of", "a couple"):
         mod = "APPROX"
     else:

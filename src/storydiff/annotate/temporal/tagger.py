@@ -8,10 +8,10 @@ import logging
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from ... import rules
-from ...model import Mention, Timex
+from ...model import Mention, MentionKind, Timex, TimexType
 from .context import _Candidate, _Context, _shift_value, _week_value
 from .grammar import _RULES
 from .vocabulary import _MONTH
@@ -181,9 +181,10 @@ def find_timexes(text: str, published: date | None, doc: Any = None) -> list[Men
             end -= 1
         while start < end and text[start] in " ,;:":
             start += 1
-        kind = candidate.type.lower()
+        # the grammar's types are TimeML's DATE, TIME, DURATION and SET, each a mention kind in lower case
+        timex_type = cast(TimexType, candidate.type)
         mentions.append(Mention(
-            kind=kind, start=start, end=end, text=text[start:end],
-            value=Timex(candidate.type, candidate.value, candidate.mod), label="TIMEX3",
+            kind=cast(MentionKind, timex_type.lower()), start=start, end=end, text=text[start:end],
+            value=Timex(timex_type, candidate.value, candidate.mod), label="TIMEX3",
         ))
     return mentions

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ...model import Relation
 from ...reference import numbers
 from ...reference.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAY_NAMES
-from ...model import Relation
 
 Tense = Literal["past", "present", "future"]
 Verdict = Relation  # the model's one relation type (never "unresolved-conflict" here)

@@ -50,11 +50,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP
 from . import cluster_refine
 from .loose_dates import loose_date
 from .model import Article
+from .reference.calendar import MONTH_NAMES, WEEKDAY_NAMES
 
-STOP_WORDS = frozenset(_SK_STOP) | frozenset(
+STOP_WORDS = frozenset(_SK_STOP) | frozenset(WEEKDAY_NAMES) | frozenset(
     "said says say told according reported report reports news just like year years "
-    "new also would could one two mr mrs ms monday tuesday wednesday thursday friday "
-    "saturday sunday week day today yesterday time people percent".split()
+    "new also would could one two mr mrs ms week day today yesterday time people percent".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d{2,}")
 # Capitalised phrases: runs of capitalised words, allowing "of"/"de" inside ("Bank of England").
@@ -62,11 +62,9 @@ _PHRASE = re.compile(
     r"\b(?:[A-Z][a-z’']+|[A-Z]{2,}|[A-Z]\.)(?:\s+(?:of|de|la|van|von|al|bin)?\s*(?:[A-Z][a-z’']+|[A-Z]{2,}))*"
 )
 # Entities that do not distinguish events: titles, months, days, news furniture.
-_NOT_ENTITY = frozenset(
+_NOT_ENTITY = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | frozenset(
     "the a an in on at it he she they we i but and or this that his her its their mr mrs ms "
-    "dr president monday tuesday wednesday thursday friday saturday sunday january february "
-    "march april may june july august september october november december ap reuters afp "
-    "associated press new however after when while there".split()
+    "dr president ap reuters afp associated press new however after when while there".split()
 )
 
 

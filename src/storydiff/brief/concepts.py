@@ -9,15 +9,15 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Sentence
+from ..reference.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Words that pin a fact to a value as numbers do: a report of a closure "on Saturday" does
 # not support one "on Sunday".
 _DATE_WORD = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
-    r"|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
-    r"|yesterday|today|tomorrow)\b")
+    r"\b(?:" + "|".join((*WEEKDAY_NAMES, *MONTH_NAMES, *MONTH_ABBREVIATIONS, "yesterday", "today", "tomorrow"))
+    + r")\b")
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison, Finding, Series
+from ..reference.calendar import MONTH_NAMES, WEEKDAY_NAMES
 
 TYPE_STYLE = {"conflict": "bold red", "agreement": "green", "unique": "cyan"}
 
@@ -66,8 +67,7 @@ def shown_uniques(findings: list[Finding], per_source: int) -> list[Finding]:
     return sorted(kept, key=lambda f: order[id(f)])
 
 
-_FACT_WORDS = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_FACT_WORDS = re.compile(r"\d|\b(?:" + "|".join(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)) + r")\b")
 
 
 def _factual_weight(finding: Finding) -> int:

@@ -12,6 +12,7 @@ from ..annotate.names import is_standard_variant
 from ..compare import ENTITY_NAME_KINDS
 from ..lang.negation import NEGATION_CUES, _negated
 from ..model import AnnotatedArticle
+from ..reference.calendar import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 from ..settings import current
 from .opposites import opposite_words
 from .result import _Judgement
@@ -69,12 +70,8 @@ def _swapped_value(mine: list[Any], theirs: list[Any]) -> str | None:
 # human summaries against their articles, where "October" was reported as a name that a
 # whole source sentence contradicts.
 _DATE_ENTITIES = ("DATE", "TIME")
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-             "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday", "tomorrow",
-             "tonight"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-           "nov", "dec"}
+_WEEKDAYS = set(WEEKDAY_NAMES) | set(WEEKDAY_ABBREVIATIONS) | {"today", "yesterday", "tomorrow", "tonight"}
+_MONTHS = set(MONTHS)
 
 
 def _date_word(token: Any) -> str | None:

@@ -103,8 +103,7 @@ def aligned_sentences(a: AnnotatedArticle, b: AnnotatedArticle, canonical: dict[
                       minimum: float = ALIGN_REPORTS) -> list[tuple[Sentence, Sentence, float]]:
     """Pairs of sentences of ``a`` and ``b`` whose content-lemma TF-IDF cosine is at least
     ``minimum``, best first: the statement alignment of ``compare``, pairwise."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from ..tfidf import tfidf_cosine
 
     terms_a, terms_b = sentence_terms(a, canonical), sentence_terms(b, canonical)
     left = [s for s in a.title_sentences + a.sentences if terms_a.get((s.field, s.index))]
@@ -112,8 +111,7 @@ def aligned_sentences(a: AnnotatedArticle, b: AnnotatedArticle, canonical: dict[
     if not left or not right:
         return []
     documents = [terms_a[(s.field, s.index)] for s in left] + [terms_b[(s.field, s.index)] for s in right]
-    matrix = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True).fit_transform(documents)
-    similarity = cosine_similarity(matrix[: len(left)], matrix[len(left):])
+    similarity = tfidf_cosine(documents, split=len(left))
     pairs = [(left[i], right[j], float(similarity[i, j]))
              for i in range(len(left)) for j in range(len(right)) if similarity[i, j] >= minimum]
     pairs.sort(key=lambda p: -p[2])

@@ -11,7 +11,6 @@ from ..clean import clean_article
 from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..pipeline import brief_story
-from ..render.brief import BRIEF_FORMATS, render_brief
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console
 from .options import (OUTLET_HELP, PUBLISHED_HELP, check_output, outlet_option, published_option, report_inputs,
                       report_warnings)
@@ -20,6 +19,8 @@ from ._app import settings_or_exit
 
 def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None, published: list[str] | None,
               outlet: list[str] | None, config: Path | None) -> int:
+    from ..render.brief import BRIEF_FORMATS, render_brief  # here: the other commands do not render briefs
+
     if fmt not in BRIEF_FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(BRIEF_FORMATS)}", markup=False)
         return EXIT_NOTHING_DONE

@@ -19,7 +19,8 @@ from ._app import settings_or_exit
 
 def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None, published: list[str] | None,
               outlet: list[str] | None, config: Path | None) -> int:
-    from ..render.brief import BRIEF_FORMATS, render_brief  # here: the other commands do not render briefs
+    # imported here, not at the top: the other commands do not render briefs
+    from ..render.brief import BRIEF_FORMATS, render_brief
 
     if fmt not in BRIEF_FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(BRIEF_FORMATS)}", markup=False)

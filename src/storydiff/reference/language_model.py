@@ -46,7 +46,7 @@ def _build(path: Path) -> None:
 
 
 def _mapped(path: Path) -> dict[str, np.ndarray]:
-    arrays = {}
+    arrays: dict[str, np.ndarray] = {}
     with path.open("rb") as handle:
         for name in _ARRAYS:
             version = np.lib.format.read_magic(handle)
@@ -77,8 +77,8 @@ def language_identifier() -> Any:
         # being copied into an array
         return LanguageIdentifier(
             np.asarray(model["ptc"]), np.asarray(model["pc"]), model["classes"].tolist(),
-            memoryview(model["nextmove"]), model["out_feat"].tolist(), norm_probs=True,
-            tk_row=memoryview(model["nextmove_row"]))
+            model["nextmove"].data, model["out_feat"].tolist(), norm_probs=True,
+            tk_row=model["nextmove_row"].data)
 
 
 __all__ = ["language_identifier"]

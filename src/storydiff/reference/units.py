@@ -39,7 +39,7 @@ def _import_inflect_unchecked() -> None:
         stand_in.typechecked = _unchecked  # type: ignore[attr-defined]
         sys.modules["typeguard"] = stand_in
         try:
-            import inflect  # noqa: F401
+            import inflect
             return
         except ImportError:
             pass

@@ -3,10 +3,11 @@ date, number and quote patterns) find no facts in them, and the user is told so 
 getting an empty comparison in silence.
 
 The detector is py3langid (langid.py's model, shipped inside its wheel: nothing is
-downloaded). It is asked only about texts of at least ``Settings.min_language_chars``
-letters, and a text is named only when another language is the detector's first choice with
-a normalised probability of at least ``CONFIDENT``: a short English report full of foreign
-names scores English first at 0.2-0.7, so anything less sure stays silent. Over the 2,041
+downloaded; kept uncompressed in the user's cache by ``reference.language_model``). It is
+asked only about texts of at least ``Settings.min_language_chars`` letters, and a text is
+named only when another language is the detector's first choice with a normalised
+probability of at least ``CONFIDENT``: a short English report full of foreign names scores
+English first at 0.2-0.7, so anything less sure stays silent. Over the 2,041
 English reports of ../shared/data/stories/ (BASIL, DUC 2004, ECB+, NewsWCL50, WikiRef220) it
 names none (81 are under 200 letters and not asked).
 """
@@ -14,9 +15,9 @@ names none (81 are under 200 letters and not asked).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 from .model import Article, InputWarning
+from .reference.language_model import language_identifier
 
 CONFIDENT = 0.9
 # The detector reads character n-grams; the first part of a long report decides as well as
@@ -24,19 +25,12 @@ CONFIDENT = 0.9
 SAMPLE_CHARS = 10_000
 
 
-@lru_cache(maxsize=1)
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
 def detect(text: str, min_letters: int) -> tuple[str, float] | None:
     """(ISO 639-1 code, probability), or None for a text too short to judge."""
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < min_letters:
         return None
-    language, probability = _identifier().classify(sample)
+    language, probability = language_identifier().classify(sample)
     return language, float(probability)
 
 

@@ -11,7 +11,6 @@ from ..clean import clean_article
 from ..errors import StorydiffError
 from ..ingest import read_articles
 from ..pipeline import brief_story
-from ..render.brief import BRIEF_FORMATS, render_brief
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_INPUTS_BAD, app, err_console, settings_or_exit
 from .options import (
     OUTLET_HELP,
@@ -26,6 +25,9 @@ from .options import (
 
 def run_brief(files: list[str], words: int | None, fmt: str, output: Path | None, published: list[str] | None,
               outlet: list[str] | None, config: Path | None) -> int:
+    # imported here, not at the top: the other commands do not render briefs
+    from ..render.brief import BRIEF_FORMATS, render_brief
+
     if fmt not in BRIEF_FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(BRIEF_FORMATS)}", markup=False)
         return EXIT_NOTHING_DONE

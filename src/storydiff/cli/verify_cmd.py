@@ -8,8 +8,6 @@ import typer
 
 from ..errors import StorydiffError
 from ..ingest import read_articles
-from ..render.verify import FORMATS, render_verification
-from ..verify import verify
 from ._app import EXIT_NOTHING_DONE, EXIT_OK, app, err_console, settings_or_exit
 from .compare_cmd import _write
 from .options import check_output, report_warnings
@@ -21,6 +19,11 @@ EXIT_UNFAITHFUL = 4
 
 def run_verify(source: str, derived: str, fmt: str, output: Path | None, config: Path | None,
                model: str | None, strict: bool) -> int:
+    # imported here, not at the top: the other commands never load verify (0.05 CPU s of
+    # every `storydiff compare`, benchmarks/results/cold_start.md)
+    from ..render.verify import FORMATS, render_verification
+    from ..verify import verify
+
     if fmt not in FORMATS:
         err_console.print(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return EXIT_NOTHING_DONE

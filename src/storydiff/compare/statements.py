@@ -27,9 +27,9 @@ def _statement_findings(context: StoryContext) -> list[Finding]:
 def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> list[Finding]:
     """Sentences corroborated by other sources, and sentences only one source has."""
     import numpy as np
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+
+    from ..linkage import complete_linkage_groups
+    from ..tfidf import tfidf_cosine
 
     keys: list[tuple[str, Sentence]] = []
     documents: list[list[str]] = []
@@ -43,9 +43,7 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
             documents.append(words if len(set(words)) >= current().compare.statement_min_terms else [])
     if len(documents) < 2 or not any(documents):
         return []
-    vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
-    matrix = vectorizer.fit_transform(documents)
-    similarity = cosine_similarity(matrix)
+    similarity = tfidf_cosine(documents)
     article_of = [k[0] for k in keys]
     articles = np.array(article_of)
     other_source = articles[:, None] != articles[None, :]
@@ -60,11 +58,8 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
         distance = np.clip(1.0 - similarity[np.ix_(filled, filled)], 0.0, 1.0)
         distance[~other_source[np.ix_(filled, filled)]] = 2.0
         np.fill_diagonal(distance, 0.0)
-        grouped = AgglomerativeClustering(
-            n_clusters=None, metric="precomputed", linkage="complete",
-            distance_threshold=1.0 - current().compare.statement_agree + 1e-9,
-        ).fit_predict(distance)
-        labels.update(zip(filled, (int(label) for label in grouped), strict=False))
+        grouped = complete_linkage_groups(distance, 1.0 - current().compare.statement_agree + 1e-9)
+        labels.update(zip(filled, grouped, strict=True))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         groups[labels[i]].append(i)

@@ -96,8 +96,7 @@ def aligned_sentences(a: AnnotatedArticle, b: AnnotatedArticle, canonical: dict[
                       minimum: float | None = None) -> list[tuple[Sentence, Sentence, float]]:
     """Pairs of sentences of ``a`` and ``b`` whose content-lemma TF-IDF cosine is at least
     ``minimum``, best first: the statement alignment of ``compare``, pairwise."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from ..tfidf import tfidf_cosine
 
     minimum = current().verify.align_reports if minimum is None else minimum
     terms_a, terms_b = sentence_terms(a, canonical), sentence_terms(b, canonical)
@@ -106,8 +105,7 @@ def aligned_sentences(a: AnnotatedArticle, b: AnnotatedArticle, canonical: dict[
     if not left or not right:
         return []
     documents = [terms_a[(s.field, s.index)] for s in left] + [terms_b[(s.field, s.index)] for s in right]
-    matrix = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True).fit_transform(documents)
-    similarity = cosine_similarity(matrix[: len(left)], matrix[len(left):])
+    similarity = tfidf_cosine(documents, split=len(left))
     pairs = [(left[i], right[j], float(similarity[i, j]))
              for i in range(len(left)) for j in range(len(right)) if similarity[i, j] >= minimum]
     pairs.sort(key=lambda p: -p[2])

@@ -51,7 +51,7 @@ def _import_inflect_unchecked() -> None:
     except ImportError:  # an inflect that does not use typeguard
         return
     checked = typeguard.typechecked
-    typeguard.typechecked = _unchecked  # type: ignore[assignment]
+    typeguard.typechecked = _unchecked
     try:
         import inflect  # noqa: F401
     finally:

@@ -38,5 +38,7 @@ def test_a_comparison_imports_no_scikit_learn() -> None:
         "from storydiff import compare_paths\n"
         "comparison = compare_paths([str(p) for p in example_files()[:2]])\n"
         "print(json.dumps({'statements': sum(f.kind == 'statement' for f in comparison.findings),\n"
-        "    'loaded': sorted(m for m in ('sklearn', 'scipy.stats', 'scipy.cluster') if m in sys.modules)}))\n")
+        "    'loaded': sorted(m for m in ('sklearn', 'scipy.stats') if m in sys.modules)}))\n")
+    # statements are grouped by SciPy's own complete linkage (scipy.cluster, 0.4 CPU s), not by
+    # scikit-learn, whose import pulls in scipy.stats (0.95 CPU s; benchmarks/results/cold_start.md)
     assert found["statements"] > 0 and found["loaded"] == []

@@ -248,3 +248,22 @@ def test_other_sources_are_cited_with_a_similarity_not_a_value(brief):
     assert others, "the fixture has a fact several sources report"
     assert all(e.value is None and e.similarity is not None and 0 < e.similarity <= 1 for e in others)
     assert all(s.evidence[0].similarity is None for s in brief.sentences)
+
+
+@pytest.mark.parametrize("words", range(12, 80, 4))
+def test_the_budget_counts_the_versions_shown_beside_a_disputed_value(articles, toll_conflict, words):
+    # The other sources' versions printed beside a sentence take words too: the selection
+    # prices them, so a summary with a disputed value still fits its budget.
+    brief = summarise(articles, words=words, findings=[toll_conflict])
+    assert len(brief.summary.split()) <= words
+
+
+def test_a_sentence_with_a_disputed_value_is_priced_with_the_other_versions(articles, toll_conflict):
+    from storydiff.brief import _unit, _unit_versions, split_sentences
+
+    herald = articles[0]
+    units = [_unit(0, s) for s in split_sentences(herald.text)]
+    toll = next(u for u in units if "killing 12" in u.sentence.text)
+    rescue = next(u for u in units if "Rescue teams" in u.sentence.text)
+    assert [v.text for v in _unit_versions(toll, articles, [toll_conflict])] == ["14 people"]
+    assert _unit_versions(rescue, articles, [toll_conflict]) == []

@@ -227,7 +227,9 @@ class StorylineSettings(BaseModel):
     # As in [storydiff.cluster]: the same 0.5.
     undated_factor: float = 0.5
     refine_rounds: int = 3
-    features: Literal["terms", "entities"] = "terms"
+    features: Literal["terms", "entities", "embeddings"] = "terms"
+    dense_threshold: float = 0.5
+    dense_merge_threshold: float = 0.5
 
     model_config = _TABLE
 

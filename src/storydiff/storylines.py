@@ -25,9 +25,11 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import cast
+from typing import Any, cast
+
+import numpy as np
 
 from .cluster import (
     ArticleFeatures,
@@ -66,8 +68,13 @@ class StorylineSettings:
     refine_rounds: int = 3
     # What a storyline is compared on: "terms" (the event features: words and names) or
     # "entities" (the capitalised phrases only, with their own IDF): a storyline follows the
-    # same actors and places, while two events of one kind share their words but not them.
+    # same actors and places, while two events of one kind share their words but not them;
+    # or "embeddings": sentence vectors of each article (``embeddings.py``, the optional
+    # extra ``storydiff[embeddings]``), storylines compared by average link (the mean cosine
+    # of their articles' vectors) at ``dense_threshold`` / ``dense_merge_threshold``.
     features: str = "terms"
+    dense_threshold: float = 0.5
+    dense_merge_threshold: float = 0.5
 
     def cluster_settings(self, base: StoryClusterSettings | None = None) -> StoryClusterSettings:
         """The event clusterer's settings with this level's values in place (features are
@@ -101,6 +108,119 @@ def entity_features(article: Article, settings: StoryClusterSettings | None = No
     return ArticleFeatures({t: 1.0 + math.log(c) for t, c in counts.items()}, _day(article.published))
 
 
+class DenseLines:
+    """Storylines over sentence vectors (``features = "embeddings"``): each storyline keeps the
+    sum of its articles' unit vectors, so the mean cosine between an article (or a group) and
+    a storyline's articles, average link, is one dot product divided by the sizes. The
+    storylines themselves are ``lines``' ``StoryState``s (ids, sizes, spans, merges, what a
+    store saves); their centroid holds the sum as {"0": x0, "1": x1, ...}."""
+
+    def __init__(self, lines: StoryClusterer, settings: StorylineSettings):
+        self.lines, self.settings = lines, settings
+        self._row: dict[int, int] = {}
+        self._sums = np.zeros((64, 0))  # one row per storyline, as wide as the first vector
+        self._sizes = np.zeros(64)
+        self._first = np.full(64, np.nan)
+        self._last = np.full(64, np.nan)
+
+    def _slot(self, story: StoryState) -> int:
+        row = self._row.get(story.id)
+        if row is None:
+            row = len(self._row)
+            if row >= len(self._sizes):
+                grow = len(self._sizes)
+                self._sums = np.vstack([self._sums, np.zeros_like(self._sums)])
+                self._sizes = np.concatenate([self._sizes, np.zeros(grow)])
+                self._first = np.concatenate([self._first, np.full(grow, np.nan)])
+                self._last = np.concatenate([self._last, np.full(grow, np.nan)])
+            self._row[story.id] = row
+            if story.centroid:  # loaded from a store
+                width = self._width(len(story.centroid))
+                self._sums[row] = [story.centroid.get(str(i), 0.0) for i in range(width)]
+            self._sizes[row] = story.size
+            self._first[row] = np.nan if story.first_day is None else story.first_day
+            self._last[row] = np.nan if story.last_day is None else story.last_day
+        return row
+
+    def _width(self, width: int) -> int:
+        if self._sums.shape[1] == 0:
+            self._sums = np.zeros((len(self._sizes), width))
+        return self._sums.shape[1]
+
+    def load(self) -> None:
+        self._row.clear()
+        self._sums = np.zeros((len(self._sizes), 0))
+        self._sizes[:] = 0
+        for story in self.lines.stories.values():
+            self._slot(story)
+
+    def absorb(self, keep: StoryState, gone: StoryState) -> None:
+        """``gone``'s articles added to ``keep`` (the caller removes ``gone`` and records it)."""
+        row = self._slot(gone)
+        self.join(keep, self._sums[row].copy(), int(self._sizes[row]), gone.first_day, gone.last_day)
+        self._sizes[row] = 0
+        self.lines.dirty_stories.add(gone.id)
+
+    def _time_factors(self, first: int | None, last: int | None) -> np.ndarray:
+        """``StoryClusterer._time_factor`` for every row at once."""
+        s = self.settings
+        undated = np.isnan(self._first)
+        if first is None or last is None:
+            return np.where(undated, 1.0, s.undated_factor)
+        with np.errstate(invalid="ignore"):
+            gap = np.maximum(0.0, np.maximum(self._first - last, first - self._last))
+            factor = np.where(gap <= s.same_event_days, 1.0, np.exp(-(gap - s.same_event_days) / s.gap_scale_days))
+            factor = np.where(gap > s.max_gap_days, 0.0, factor)
+        return np.where(undated, s.undated_factor, factor)
+
+    def similarities(self, total: np.ndarray, size: int, first: int | None, last: int | None,
+                     exclude: int | None = None) -> list[tuple[float, int]]:
+        """(average link, storyline id) of a group of ``size`` articles whose vectors sum to
+        ``total`` against every storyline, times the time factor, best first."""
+        if not self._row or self._sums.shape[1] == 0:
+            return []
+        rows = len(self._row)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            sims = (self._sums[:rows] @ total) / (self._sizes[:rows] * size)
+        sims = np.nan_to_num(sims) * self._time_factors(first, last)[:rows]
+        ids = list(self._row)
+        order = np.argsort(-sims)
+        return [(float(sims[i]), ids[i]) for i in order if self._sizes[i] > 0 and ids[i] != exclude]
+
+    def join(self, story: StoryState, vector: np.ndarray, size: int = 1, day: int | None = None,
+             last: int | None = None) -> None:
+        row = self._slot(story)
+        self._width(len(vector))
+        self._sums[row] += vector
+        self._sizes[row] += size
+        story.size += size
+        for d in (day, last):
+            if d is not None:
+                story.first_day = d if story.first_day is None else min(story.first_day, d)
+                story.last_day = d if story.last_day is None else max(story.last_day, d)
+        self._first[row] = np.nan if story.first_day is None else story.first_day
+        self._last[row] = np.nan if story.last_day is None else story.last_day
+        story.centroid = {str(i): round(float(x), 6) for i, x in enumerate(self._sums[row])}
+        self.lines.dirty_stories.add(story.id)
+
+    def merge_probe(self, story: StoryState) -> int:
+        """Absorb the storylines whose average link with ``story`` reaches
+        ``dense_merge_threshold``; the surviving id."""
+        while True:
+            row = self._slot(story)
+            best = next(iter(self.similarities(self._sums[row], int(self._sizes[row]), story.first_day,
+                                               story.last_day, exclude=story.id)), None)
+            if best is None or best[0] < self.settings.dense_merge_threshold:
+                return story.id
+            other = self.lines.stories[best[1]]
+            # the older storyline keeps its id, as events do
+            keep, gone = (other, story) if other.id < story.id else (story, other)
+            self.absorb(keep, gone)
+            self.lines.stories.pop(gone.id)
+            self.lines.merges.append((gone.id, keep.id))
+            story = keep
+
+
 class StorylineClusterer:
     """The storyline level over an event clusterer, fed the same articles in the same order.
 
@@ -111,7 +231,8 @@ class StorylineClusterer:
     (event id -> storyline id), plain data a store can save and load.
     """
 
-    def __init__(self, events: StoryClusterer, settings: StorylineSettings | None = None):
+    def __init__(self, events: StoryClusterer, settings: StorylineSettings | None = None,
+                 vector_of: Callable[[Article], np.ndarray] | None = None):
         self.settings = settings or StorylineSettings()
         self.events = events
         self.lines = StoryClusterer(self.settings.cluster_settings(events.settings))
@@ -122,11 +243,30 @@ class StorylineClusterer:
         self._seen_merges = 0
         self._seen_splits = 0
         self._epoch = -1
+        self.dense = DenseLines(self.lines, self.settings) if self.settings.features == "embeddings" else None
+        # an article's sentence vector (features "embeddings"); the feeder's reads and keeps
+        # them in its store. Without one, the model must be installed: said now, not at the
+        # first article.
+        if self.dense is not None and vector_of is None:
+            from .embeddings import require
+
+            require()
+        self.vector_of: Callable[[Article], np.ndarray] = vector_of or _compute_vector
 
     # -- state -------------------------------------------------------------------------
+    def keep_vectors_in(self, store: Any) -> None:
+        """With ``features = "embeddings"``, read each article's vector from ``store``'s
+        annotations, computing and storing it the first time (``embeddings.stored_vectors``)."""
+        if self.dense is not None:
+            from .embeddings import stored_vectors
+
+            self.vector_of = lambda article: stored_vectors(store, [article])[0]
+
     def load(self, storylines: Sequence[StoryState], of_event: dict[int, int]) -> None:
         """Restore what a store saved (after ``events.load``)."""
         self.lines.load({}, 0, storylines)
+        if self.dense is not None:
+            self.dense.load()
         self.of_event = dict(of_event)
         self.members = {}
         for event, line in self.of_event.items():
@@ -194,15 +334,22 @@ class StorylineClusterer:
             # the two events are one now, so their storylines are one: the older id stays
             keep, drop = sorted((line_gone, line_into))
             start = len(self.lines.merges)
-            self.lines.absorb(self.lines.stories[keep], self.lines.stories.pop(drop))
+            if self.dense is not None:
+                self.dense.absorb(self.lines.stories[keep], self.lines.stories.pop(drop))
+            else:
+                self.lines.absorb(self.lines.stories[keep], self.lines.stories.pop(drop))
             self.lines.merges.append((drop, keep))
             self._follow_line_merges(start)
         self._seen_merges = len(self.events.merges)
 
-    def add(self, article: Article, event: int, features: ArticleFeatures | None = None) -> int:
+    def add(self, article: Article, event: int, features: ArticleFeatures | None = None,
+            vector: np.ndarray | None = None) -> int:
         """Place ``article``, which ``events.add`` just put in ``event``, and return its
         storyline: a new event joins the storyline most like its first article or starts
-        one; an article of a known event grows that event's storyline."""
+        one; an article of a known event grows that event's storyline. ``vector``: the
+        article's sentence vector (``features = "embeddings"``; computed when not given)."""
+        if self.dense is not None:
+            return self._add_dense(article, event, self.vector_of(article) if vector is None else vector)
         self._share_idf()
         self._follow_event_merges()
         entities = self.settings.features == "entities"
@@ -229,18 +376,58 @@ class StorylineClusterer:
         self._follow_line_merges(start)
         return self.of_event[event]
 
+    def _add_dense(self, article: Article, event: int, vector: np.ndarray) -> int:
+        dense, s = self.dense, self.settings
+        assert dense is not None
+        self._follow_event_merges()
+        start = len(self.lines.merges)
+        day = _day(article.published)
+        scored = dense.similarities(vector, 1, day, day)
+        line_id = self.of_event.get(event)
+        if line_id is None:
+            if scored and scored[0][0] >= s.dense_threshold:
+                story = self.lines.stories[scored[0][1]]
+            else:
+                story = self.lines.new_story(article.title)
+            self.of_event[event] = story.id
+            self.members.setdefault(story.id, set()).add(event)
+            self.dirty_events.add(event)
+        else:
+            story = self.lines.stories[line_id]
+        dense.join(story, vector, 1, day)
+        if story.title is None and article.title:
+            story.title = article.title
+        if any(sim >= s.dense_merge_threshold * s.bridge_factor for sim, other in scored if other != story.id):
+            dense.merge_probe(story)
+        self._follow_line_merges(start)
+        return self.of_event[event]
+
+
+def _no_vector(article: Article) -> np.ndarray:
+    raise ValueError(f"no vector given for {article.id}")
+
+
+def _compute_vector(article: Article) -> np.ndarray:
+    from .embeddings import article_vectors
+
+    return article_vectors([article])[0]
+
 
 def storylines_stream(articles: Sequence[Article], settings: StorylineSettings | None = None,
-                      cluster_settings: StoryClusterSettings | None = None) -> tuple[list[int], list[int]]:
-    """(event ids, storyline ids) for ``articles`` fed one by one in the given order."""
+                      cluster_settings: StoryClusterSettings | None = None,
+                      vectors: np.ndarray | None = None) -> tuple[list[int], list[int]]:
+    """(event ids, storyline ids) for ``articles`` fed one by one in the given order;
+    ``vectors``, one row per article, for ``features = "embeddings"`` (computed if absent)."""
     events = StoryClusterer(cluster_settings)
-    lines = StorylineClusterer(events, settings)
+    if vectors is None and settings is not None and settings.features == "embeddings":
+        vectors = _vectors(articles)
+    lines = StorylineClusterer(events, settings, vector_of=None if vectors is None else _no_vector)
     event_labels = []
     for index, article in enumerate(articles):
         features = article_features(article, events.settings)
         event = events.add(article, features, key=index)
         event_labels.append(event)
-        lines.add(article, event, features)
+        lines.add(article, event, features, None if vectors is None else vectors[index])
     lines.sync()
     for key, (_, moved_to) in events.moves.items():
         event_labels[cast(int, key)] = moved_to  # the keys given to add() above
@@ -264,16 +451,65 @@ def _event_features(features: Sequence[ArticleFeatures], labels: Sequence[int]) 
     return {label: ArticleFeatures(dict(total), days.get(label)) for label, total in summed.items()}
 
 
+def _vectors(articles: Sequence[Article]) -> np.ndarray:
+    from .embeddings import article_vectors
+
+    return article_vectors(articles)
+
+
+def _dense_batch(articles: Sequence[Article], event_labels: Sequence[int], vectors: np.ndarray,
+                 settings: StorylineSettings) -> list[int]:
+    """Events grouped by average link over their articles' vectors: each event starts as a
+    storyline, and the two most alike storylines (mean cosine of their articles times the
+    time factor of their spans) are merged while that reaches ``dense_threshold``."""
+    lines = DenseLines(StoryClusterer(settings.cluster_settings()), settings)
+    stories = lines.lines.stories
+    slot = {event: lines.lines.new_story().id for event in sorted(set(event_labels))}
+    for label, vector, article in zip(event_labels, vectors, articles, strict=True):
+        lines.join(stories[slot[label]], vector, 1, _day(article.published))
+    ids = list(lines._row)  # row i of the matrix is storyline ids[i], as DenseLines' rows
+
+    def row(story: StoryState) -> np.ndarray:
+        r = lines._slot(story)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            sims = (lines._sums[:len(ids)] @ lines._sums[r]) / (lines._sizes[:len(ids)] * lines._sizes[r])
+        sims = np.nan_to_num(sims) * lines._time_factors(story.first_day, story.last_day)[:len(ids)]
+        sims[lines._sizes[:len(ids)] == 0] = -np.inf
+        sims[r] = -np.inf
+        return sims
+
+    matrix = np.array([row(stories[i]) for i in ids]).reshape(len(ids), len(ids))
+    while matrix.size:
+        a, b = np.unravel_index(int(np.argmax(matrix)), matrix.shape)
+        if matrix[a, b] < settings.dense_threshold:
+            break
+        keep, gone = sorted((ids[a], ids[b]))
+        lines.absorb(stories[keep], stories.pop(gone))
+        lines.lines.merges.append((gone, keep))
+        k, g = lines._row[keep], lines._row[gone]
+        matrix[g, :] = matrix[:, g] = -np.inf
+        matrix[k, :] = matrix[:, k] = row(stories[keep])
+        matrix[k, g] = matrix[g, k] = -np.inf
+    final = dict(zip(slot.values(), _final(list(slot.values()), lines.lines.merges), strict=True))
+    return [final[slot[label]] for label in event_labels]
+
+
 def storylines_batch(articles: Sequence[Article], settings: StorylineSettings | None = None,
                      cluster_settings: StoryClusterSettings | None = None,
-                     events: Sequence[int] | None = None) -> tuple[list[int], list[int]]:
+                     events: Sequence[int] | None = None,
+                     vectors: np.ndarray | None = None) -> tuple[list[int], list[int]]:
     """(event ids, storyline ids) for a whole corpus: events from ``cluster_batch`` (or the
     ``events`` given), then the stream's storyline pass over the articles in publication
     order with the events fixed, then whole events moved to the storyline they now fit best
-    (``StorylineSettings.refine_rounds``) and every storyline probed for merges."""
+    (``StorylineSettings.refine_rounds``) and every storyline probed for merges. With
+    ``features = "embeddings"``, events are grouped by average link over ``vectors`` (one
+    row per article, computed if absent) instead (``_dense_batch``)."""
     settings = settings or StorylineSettings()
     cluster_settings = cluster_settings or StoryClusterSettings()
     event_labels = list(events) if events is not None else cluster_batch(articles, cluster_settings)
+    if settings.features == "embeddings":
+        vectors = _vectors(articles) if vectors is None else vectors
+        return event_labels, _dense_batch(articles, event_labels, vectors, settings)
     features = [article_features(article, cluster_settings) for article in articles]
     df: Counter[str] = Counter()
     for feature in features:

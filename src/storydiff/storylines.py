@@ -63,7 +63,12 @@ class StorylineSettings:
     same_event_days: float = 14.0
     gap_scale_days: float = 60.0
     max_gap_days: float = 120.0
-    undated_factor: float = 0.5
+    # Stricter than the events' 0.5: storylines join at a looser bar, and a storyline whose
+    # date is unknown next to a dated one is where two events of one kind years apart meet
+    # (ECB+: a boxer's two title fights, two earthquakes in one county). 0.25 against 0.5:
+    # ECB+ read-half topics joined in batch 2 -> 1 of 18 (terms and embeddings alike); DUC
+    # (all dated) and WikiRef220 (all undated) cannot change.
+    undated_factor: float = 0.25
     # storylines_batch only: rounds of moving whole events to the storyline they fit best.
     refine_rounds: int = 3
     # What a storyline is compared on: "terms" (the event features: words and names) or
@@ -73,8 +78,14 @@ class StorylineSettings:
     # extra ``storydiff[embeddings]``), storylines compared by average link (the mean cosine
     # of their articles' vectors) at ``dense_threshold`` / ``dense_merge_threshold``.
     features: str = "terms"
-    dense_threshold: float = 0.5
-    dense_merge_threshold: float = 0.5
+    dense_threshold: float = 0.45
+    dense_merge_threshold: float = 0.45
+    # Average link divided by the geometric mean of the two groups' cohesion (the mean cosine
+    # between two of their own articles), a single article counting this value; 0: not
+    # divided. Two events of one kind are each tight (their reports retell one happening) and
+    # share only their kind; the events of one storyline are looser, each
+    # and between them.
+    dense_cohesion: float = 0.0
 
     def cluster_settings(self, base: StoryClusterSettings | None = None) -> StoryClusterSettings:
         """The event clusterer's settings with this level's values in place (features are
@@ -179,13 +190,31 @@ class DenseLines:
         ``total`` against every storyline, times the time factor, best first."""
         if not self._row or self._sums.shape[1] == 0:
             return []
-        rows = len(self._row)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            sims = (self._sums[:rows] @ total) / (self._sizes[:rows] * size)
-        sims = np.nan_to_num(sims) * self._time_factors(first, last)[:rows]
+        sims = self.scores(total, size, first, last)
         ids = list(self._row)
         order = np.argsort(-sims)
         return [(float(sims[i]), ids[i]) for i in order if self._sizes[i] > 0 and ids[i] != exclude]
+
+    def scores(self, total: np.ndarray, size: int, first: int | None, last: int | None) -> np.ndarray:
+        """``similarities`` as an array over the rows (a row of no articles scores -inf)."""
+        rows = len(self._row)
+        sums, sizes = self._sums[:rows], self._sizes[:rows]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            sims = (sums @ total) / (sizes * size)
+            if self.settings.dense_cohesion:
+                sims /= np.sqrt(self.cohesion(np.einsum("ij,ij->i", sums, sums), sizes)
+                                * self.cohesion(np.array([total @ total]), np.array([size])))
+        sims = np.nan_to_num(sims) * self._time_factors(first, last)[:rows]
+        sims[sizes == 0] = -np.inf
+        return sims
+
+    def cohesion(self, squared: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+        """The mean cosine between two articles of a group, from the squared length of the
+        sum of its unit vectors (|sum|² = n + twice the sum over pairs); a single article's
+        group takes ``dense_cohesion``, the typical value."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            pairs = (squared - sizes) / (sizes * (sizes - 1))
+        return np.where(sizes > 1, np.clip(np.nan_to_num(pairs), 0.05, 1.0), self.settings.dense_cohesion)
 
     def join(self, story: StoryState, vector: np.ndarray, size: int = 1, day: int | None = None,
              last: int | None = None) -> None:
@@ -471,10 +500,7 @@ def _dense_batch(articles: Sequence[Article], event_labels: Sequence[int], vecto
 
     def row(story: StoryState) -> np.ndarray:
         r = lines._slot(story)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            sims = (lines._sums[:len(ids)] @ lines._sums[r]) / (lines._sizes[:len(ids)] * lines._sizes[r])
-        sims = np.nan_to_num(sims) * lines._time_factors(story.first_day, story.last_day)[:len(ids)]
-        sims[lines._sizes[:len(ids)] == 0] = -np.inf
+        sims = lines.scores(lines._sums[r], int(lines._sizes[r]), story.first_day, story.last_day)
         sims[r] = -np.inf
         return sims
 

@@ -177,7 +177,8 @@ def write(path: Path, rows: list[dict], command: str) -> None:
         total = sum(r["encoding"] * r["n"] for r in encoded) / sum(r["n"] for r in encoded)
         lines += ["", "Cost of `embeddings`: encoding (all-MiniLM-L6-v2, headline + first 200 words, CPU time, "
                   "one process) " + ", ".join(f"{r['set']} {r['encoding']:.3f}" for r in encoded)
-                  + f" s/article; {total:.3f} s/article over these sets. Storyline batch seconds (vectors given): "
+                  + f" s/article; {total:.3f} s/article over these sets. `storylines_batch` seconds, events and "
+                  "storylines, vectors given: "
                   + ", ".join(f"{r['set']} {r['seconds']:.1f}" for r in encoded) + "."]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

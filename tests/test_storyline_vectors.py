@@ -18,7 +18,6 @@ from storydiff.errors import ModelMissing
 from storydiff.feed import Feeder
 from storydiff.store import open_store
 from storydiff.storylines import StorylineClusterer, StorylineSettings, storylines_batch, storylines_stream
-
 from test_storylines import DAM_CRACK, DAM_REPAIR, EVENTS, QUAKE_MARCH, QUAKE_OCTOBER, STREAM, _a, _labels
 
 DENSE = StorylineSettings(features="embeddings", dense_threshold=0.3, dense_merge_threshold=0.5)

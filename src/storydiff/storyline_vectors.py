@@ -47,10 +47,12 @@ class DenseLines:
                 self._first = np.concatenate([self._first, np.full(grow, np.nan)])
                 self._last = np.concatenate([self._last, np.full(grow, np.nan)])
             self._row[story.id] = row
-            if story.centroid:  # loaded from a store
+            # loaded from a store; a centroid of words (a store fed with features "terms") has
+            # no vector sum, so that storyline is not matched by vectors
+            if story.centroid and all(key.isdigit() for key in story.centroid):
                 width = self._width(len(story.centroid))
                 self._sums[row] = [story.centroid.get(str(i), 0.0) for i in range(width)]
-            self._sizes[row] = story.size
+            self._sizes[row] = story.size if self._sums.shape[1] and self._sums[row].any() else 0
             self._first[row] = np.nan if story.first_day is None else story.first_day
             self._last[row] = np.nan if story.last_day is None else story.last_day
         return row

@@ -68,21 +68,48 @@ def topics_joined(records, gold, lines, half=None):
     return joined, total
 
 
-def run_set(name, rows):
+def _vectors(name, articles):
+    """(sentence vectors of ``articles``, encoding CPU seconds per article), kept in
+    benchmarks/.cache (not in git) with the time the encoding took, so that later runs neither
+    encode again nor report another time."""
+    import hashlib
+
+    import numpy as np
+
+    from storydiff.embeddings import CONTEXT, article_text, article_vectors
+
+    digest = hashlib.sha256("\n".join([CONTEXT, *map(article_text, articles)]).encode()).hexdigest()[:16]
+    cache = Path(__file__).resolve().parent / ".cache" / f"vectors-{name}-{digest}.npz"
+    if cache.exists():
+        stored = np.load(cache)
+        return stored["vectors"], float(stored["seconds"])
+    started = time.process_time()
+    vectors = article_vectors(articles)
+    seconds = (time.process_time() - started) / max(1, len(articles))
+    cache.parent.mkdir(exist_ok=True)
+    np.savez(cache, vectors=vectors, seconds=seconds)
+    return vectors, seconds
+
+
+def run_set(name, rows, features="terms"):
     from storydiff.cluster import stream_order
-    from storydiff.storylines import storylines_batch, storylines_stream
+    from storydiff.storylines import StorylineSettings, storylines_batch, storylines_stream
 
     articles, gold, records = load_set(name)
+    settings = StorylineSettings(features=features)
+    vectors, encoding = (_vectors(name, articles) if features == "embeddings" else (None, None))
     started = time.perf_counter()
-    event_batch, line_batch = storylines_batch(articles)
+    event_batch, line_batch = storylines_batch(articles, settings, vectors=vectors)
     seconds = time.perf_counter() - started
     order = stream_order(articles)
-    in_order = storylines_stream([articles[i] for i in order])
+    in_order = storylines_stream([articles[i] for i in order], settings,
+                                 vectors=None if vectors is None else vectors[order])
     event_stream, line_stream = [0] * len(articles), [0] * len(articles)
     for position, index in enumerate(order):
         event_stream[index] = in_order[0][position]
         line_stream[index] = in_order[1][position]
-    row = {"set": name, "n": len(articles), "gold": len(set(gold)), "seconds": seconds}
+    row = {"set": name, "n": len(articles), "gold": len(set(gold)), "seconds": seconds, "features": features,
+           "encoding": encoding}
     for label, predicted in (("event_batch", event_batch), ("event_stream", event_stream),
                              ("line_batch", line_batch), ("line_stream", line_stream)):
         row[label] = _scores(name, gold, predicted) + (len(set(predicted)),)
@@ -91,7 +118,7 @@ def run_set(name, rows):
             row[f"topics_{label}"] = [topics_joined(records, gold, lines, half) for half in (None, READ, SCORE)]
     rows.append(row)
     level = "event" if name in EVENT_SETS else "storyline"
-    print(f"{name:11} n={row['n']:4} gold={row['gold']:3} ({level} gold) "
+    print(f"{name:11} [{features}] n={row['n']:4} gold={row['gold']:3} ({level} gold) "
           + " | ".join(f"{k} F{row[k][0]:.3f} read {row[k][1]:.3f} score {row[k][2]:.3f} #{row[k][3]}"
                        for k in ("event_batch", "event_stream", "line_batch", "line_stream")),
           flush=True)
@@ -117,9 +144,9 @@ def write(path: Path, rows: list[dict], command: str) -> None:
         "(`cluster_batch`; the stream's event clusterer); `storyline`: `storylines_batch` / "
         "`storylines_stream`. The level the set's gold labels is in bold.",
         "",
-        "| set | articles | gold | event batch | found | event stream | found | storyline batch | found | "
-        "storyline stream | found | goal |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| set | storyline features | articles | gold | event batch | found | event stream | found | "
+        "storyline batch | found | storyline stream | found | goal |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         level = "event" if r["set"] in EVENT_SETS else "storyline"
@@ -135,15 +162,24 @@ def write(path: Path, rows: list[dict], command: str) -> None:
             b, s = r[f"{key}_batch"][0], r[f"{key}_stream"][0]
             verdict = (f"{level} ≥ {goal}: batch {'met' if b >= goal else 'not met'}, stream "
                        f"{'met' if s >= goal else 'not met'}; stream−batch {s - b:+.3f}")
-        lines.append(f"| {r['set']} | {r['n']} | {r['gold']} | " + " | ".join(cells) + f" | {verdict} |")
+        lines.append(f"| {r['set']} | {r['features']} | {r['n']} | {r['gold']} | " + " | ".join(cells)
+                     + f" | {verdict} |")
     for r in rows:
         if r["set"] == "ecbplus":
             lines.append("")
             for label in ("events", "batch", "stream"):
                 (j, t), (jr, tr), (js, ts) = r[f"topics_{label}"]
                 where = "event (batch events alone, for comparison)" if label == "events" else f"storyline, {label}"
-                lines.append(f"ECB+ topics with both events in one {where}: {j} of {t} "
+                lines.append(f"ECB+ topics with both events in one {where} ({r['features']}): {j} of {t} "
                              f"({j / t:.0%}; read half {jr}/{tr}, score half {js}/{ts}); goal ≤ 10 %.  ")
+    encoded = [r for r in rows if r["encoding"] is not None]
+    if encoded:
+        total = sum(r["encoding"] * r["n"] for r in encoded) / sum(r["n"] for r in encoded)
+        lines += ["", "Cost of `embeddings`: encoding (all-MiniLM-L6-v2, headline + first 200 words, CPU time, "
+                  "one process) " + ", ".join(f"{r['set']} {r['encoding']:.3f}" for r in encoded)
+                  + f" s/article; {total:.3f} s/article over these sets. `storylines_batch` seconds, events and "
+                  "storylines, vectors given: "
+                  + ", ".join(f"{r['set']} {r['seconds']:.1f}" for r in encoded) + "."]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -152,11 +188,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--features", default=None,
+                        help="storyline features to run, comma separated: terms, entities, embeddings "
+                             "(default: terms, and embeddings when the extra is installed)")
     args = parser.parse_args()
     require_shared()
+    from storydiff.embeddings import available
+
+    features = args.features.split(",") if args.features else ["terms"] + (["embeddings"] if available() else [])
     rows: list[dict] = []
-    for name in args.sets.split(","):
-        run_set(name, rows)
+    for kind in features:
+        for name in args.sets.split(","):
+            run_set(name, rows, kind)
     if args.out:
         write(args.out, rows, "PYTHONPATH=src python benchmarks/storylines.py --out " + str(args.out))
 

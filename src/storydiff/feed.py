@@ -101,6 +101,7 @@ class Feeder:
         self._load_recent()
         # the second level: each new event joins a storyline or starts one (storylines.py)
         self.storylines = StorylineClusterer(self.clusterer, storyline_settings)
+        self.storylines.keep_vectors_in(store)  # features "embeddings": one vector per article, stored
         lines, of_event = store.load_storyline_state()
         self.storylines.load([_state(record) for record in lines], of_event)
         self.wire = WireDetector(wire_settings)

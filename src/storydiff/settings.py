@@ -224,10 +224,12 @@ class StorylineSettings(BaseModel):
     same_event_days: float = 14.0
     gap_scale_days: float = 60.0
     max_gap_days: float = 120.0
-    # As in [storydiff.cluster]: the same 0.5.
-    undated_factor: float = 0.5
+    undated_factor: float = 0.25
     refine_rounds: int = 3
-    features: Literal["terms", "entities"] = "terms"
+    features: Literal["terms", "entities", "embeddings"] = "terms"
+    dense_threshold: float = 0.45
+    dense_merge_threshold: float = 0.45
+    dense_cohesion: float = 0.0
 
     model_config = _TABLE
 

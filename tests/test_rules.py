@@ -373,6 +373,26 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         ("The Otters made 17 turnovers in the game against the Falcons on Saturday.",
          "The Otters made 16 turnovers in the game against the Falcons on Saturday."),
         no_conflict("17", "16")),
+    # --- one measure, one key (compare/measures.py, issue 16) -----------------------------
+    "compare.judge.same_measure": Example(
+        ("At least 180 people were injured in the bombings in Velm on Friday, police said.",
+         "The health ministry put the number of injured in the bombings at more than 300."),
+        ("At least 180 people were injured in the bombings in Velm on Friday, police said.",
+         "The health ministry put the number of dead in the bombings at more than 300."),
+        conflict("At least 180", "more than 300", kind="number")),
+    "compare.judge.measure_clash": Example(
+        ("More than 150 of the 239 passengers on board the Lindqvist were Chinese, the airline said.",
+         "The Lindqvist left Varna with 227 passengers on board, most of them Chinese, the airline said."),
+        ("The 239 passengers on board the Lindqvist were Chinese, the airline said.",
+         "The Lindqvist left Varna with 239 passengers on board, most of them Chinese, the airline said."),
+        conflict("239", "227", kind="number")),
+    "compare.judge.duration_count": Example(
+        # "five - year", spaced as some wire copy is, is read as a count of years, not a duration.
+        ("Judge Amell sentenced Corran Deyle to seven years in prison for fraud on Monday.",
+         "Corran Deyle received a five - year sentence for fraud on Monday, the court said."),
+        ("Judge Amell sentenced Corran Deyle to seven years in prison for fraud on Monday.",
+         "Corran Deyle received a five - year ban from driving on Monday, the court said."),
+        conflict("seven years", "five - year", kind="number")),
     "compare.judge.list_member": Example(
         ("The new cable links Pakistan, India, Egypt, Italy and France, the operator said on Friday.",
          "The new cable links Oman, India, Egypt, Malta and Kenya, the operator said on Friday."),

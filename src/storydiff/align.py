@@ -74,6 +74,9 @@ class ClaimPair:
     score: float
     head_match: bool
     shared_entities: frozenset[str]
+    # Both values are of one measure by their keys, each the only value of it in its article
+    # (compare.measures.comparable_pairs): a weak clause alignment does not then part them.
+    same_measure: bool = False
 
 
 def _token_range(doc, mention: Mention):

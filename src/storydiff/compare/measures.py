@@ -35,11 +35,13 @@ SAME_MEASURE = "compare.judge.same_measure"
 MEASURE_CLASH = "compare.judge.measure_clash"
 DURATION_COUNT = "compare.judge.duration_count"
 
-# Event classes (align.EVENT_CLASSES) that name what a count counts: the dead, the injured, the
-# arrested, the passengers aboard, years of a sentence, an amount paid, votes. A visit, a meeting
-# ("held 300 people"), a signing or a start counts nothing of its own.
+# Event classes (align.EVENT_CLASSES) that name what a count counts, one figure per story: the
+# dead, the injured, the arrested, the displaced, the passengers aboard, years of a sentence. A
+# visit, a meeting ("held 300 people"), a signing or a start counts nothing of its own; amounts
+# paid, votes and charges name many figures in one story (one cost of each thing, one vote per
+# motion), so their class alone does not make two of them one measure.
 MEASURE_CLASSES = frozenset({"death", "injury", "hospital", "arrest", "evacuate", "missing", "aboard", "sentence",
-                             "charge", "pay", "vote", "release"}) & EVENT_CLASS_NAMES
+                             "release"}) & EVENT_CLASS_NAMES
 # Nouns that name a tally of something else: "the number of injured", "the death toll".
 _TALLY_NOUNS = {"number", "toll", "total", "count", "tally", "figure"}
 # Counted nouns that say nothing of which count it is: many measures of a story count people
@@ -264,9 +266,8 @@ def lifts(pair: ClaimPair, *, durations_only: bool = False) -> bool:
     being subsets of anything ("seven years" / "five - year"), unlike small counts."""
     if durations_only and getattr(pair.a.mention.value, "unit", None) not in _TIME_UNITS.values():
         return False
-    if pair.score < current().compare.measure_conflict_score or not rules.enabled(SAME_MEASURE):
-        return False
-    if same_measure(pair.a, pair.b) != "same":
+    if not pair.same_measure or pair.score < current().compare.measure_conflict_score \
+            or not rules.enabled(SAME_MEASURE):
         return False
     rules.fired(SAME_MEASURE)
     return True
@@ -281,6 +282,7 @@ def comparable_pairs(claims_a: Sequence[Claim], claims_b: Sequence[Claim], weigh
     if not (clash_on or same_on or rules.enabled(DURATION_COUNT)):
         return pair_claims(claims_a, claims_b, weights)
     floor = current().compare.measure_conflict_score
+    ambiguous = _ambiguous(claims_a) | _ambiguous(claims_b)
     pairs = []
     for pair in pair_claims(claims_a, claims_b, weights, minimum=min(_MINIMUM, floor)):
         verdict = same_measure(pair.a, pair.b)
@@ -288,16 +290,33 @@ def comparable_pairs(claims_a: Sequence[Claim], claims_b: Sequence[Claim], weigh
             if pair.score >= _MINIMUM:
                 rules.fired(MEASURE_CLASH)
             continue
-        if pair.score >= _MINIMUM or (verdict == "same" and same_on):
-            pairs.append(pair)
+        one = verdict == "same" and same_on and id(pair.a) not in ambiguous and id(pair.b) not in ambiguous
+        if pair.score >= _MINIMUM or one:
+            pairs.append(replace(pair, same_measure=True) if one else pair)
     if rules.enabled(DURATION_COUNT):
-        pairs += _duration_pairs(claims_a, claims_b, weights, floor)
+        pairs += _duration_pairs(claims_a, claims_b, weights, floor, ambiguous)
         pairs.sort(key=lambda p: -p.score)
     return pairs
 
 
+def _ambiguous(claims: Sequence[Claim]) -> set[int]:
+    """The counts (by ``id``) whose article gives another, conflicting value of the same measure
+    ("a 12-year sentence imposed in 1997" and "sentenced to seven years" in 1959): there the key
+    names several facts, not one, and only the clauses can say which is which."""
+    from .judges import relation
+
+    keyed_counts = [(claim, as_count(claim) or claim) for claim in claims
+                    if claim.key is not None and (claim.kind == "number" or as_count(claim) is not None)]
+    found: set[int] = set()
+    for i, (claim, count) in enumerate(keyed_counts):
+        for other, other_count in keyed_counts[i + 1:]:
+            if same_measure(count, other_count) == "same" and relation(count, other_count) == "conflict":
+                found.update((id(claim), id(other)))
+    return found
+
+
 def _duration_pairs(claims_a: Sequence[Claim], claims_b: Sequence[Claim], weights: Weights,
-                    floor: float) -> list[ClaimPair]:
+                    floor: float, ambiguous: set[int]) -> list[ClaimPair]:
     """Pairs of a duration told as a date on one side and a count in the same time unit on the
     other whose keys name one measure ("sentenced to seven years" / "a five-year sentence")."""
     found = []
@@ -307,15 +326,16 @@ def _duration_pairs(claims_a: Sequence[Claim], claims_b: Sequence[Claim], weight
             continue
         for claim in left:
             twin = as_count(claim)
-            if twin is None:
+            if twin is None or id(claim) in ambiguous:
                 continue
             for other in counts:
-                if same_measure(twin, other) != "same":  # "same" needs one time unit (_nouns_agree)
+                # "same" needs one time unit (_nouns_agree)
+                if id(other) in ambiguous or same_measure(twin, other) != "same":
                     continue
                 a, b = (other, twin) if flip else (twin, other)
                 for pair in pair_claims([a], [b], weights, minimum=floor):
                     rules.fired(DURATION_COUNT)
-                    found.append(pair)
+                    found.append(replace(pair, same_measure=True))
     return found
 
 

@@ -67,7 +67,7 @@ def diagnose(story: dict, records: list[dict], show_all: bool) -> list[str]:
     from storydiff.compare.context import PairContext
     from storydiff.compare.entities import canonical_names
     from storydiff.compare.judges import relation
-    from storydiff.compare.measures import keyed
+    from storydiff.compare.measures import comparable_pairs, keyed
     from storydiff.compare.run import comparison_of
     from storydiff.compare.vetoes import CONFLICT_VETOES
     from storydiff.ingest import read_articles
@@ -110,7 +110,9 @@ def diagnose(story: dict, records: list[dict], show_all: bool) -> list[str]:
                 for b in right:
                     if a.article == b.article or a.kind != b.kind:
                         continue
-                    pairs = pair_claims([a], [b], weights, minimum=0.0)
+                    # as compare pairs them (measure keys: compare.measures), else the bare score
+                    pairs = [p for p in comparable_pairs(claims[a.article], claims[b.article], weights)
+                             if p.a is a and p.b is b] or pair_claims([a], [b], weights, minimum=0.0)
                     if not pairs:
                         lines.append(f"      {a.mention.text!r} / {b.mention.text!r}: not pairable")
                         continue

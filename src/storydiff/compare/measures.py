@@ -55,7 +55,8 @@ _TIME_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _MINIMUM = 0.25  # align.pair_claims' default floor for a candidate pair
 
 _PART_AFTER = re.compile(r"^\s+of\s+(?:the|its|their|all|them|whom|which|those|these|\d)", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which|of\s+them)\s*$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which|of\s+them|first|last)\s*$",
+                          re.IGNORECASE)
 
 
 # --- the key -----------------------------------------------------------------------------------
@@ -225,8 +226,10 @@ def same_measure(a: Claim, b: Claim) -> str | None:
         return "clash"
     if _holders_differ(ka.holder, kb.holder):
         return "clash"
-    if ka.scope is not None:
-        return None  # two parts (or two additions) may be parts of anything
+    if ka.scope is not None or (ka.holder or "").lower() != (kb.holder or "").lower():
+        # Two parts (or two additions) may be parts of anything; a holder only one side names
+        # ("168,000 killed in Aceh" / "230,000 killed") may be a part of the other's count.
+        return None
     # The same specific counted noun under no two different predicates ("rescued 40 passengers"
     # and "carried 227 passengers" are two counts of passengers).
     if ka.unit and ka.unit == kb.unit and _specific(ka.unit) and (ka.event == kb.event or not (ka.event and kb.event)):
@@ -290,13 +293,30 @@ def comparable_pairs(claims_a: Sequence[Claim], claims_b: Sequence[Claim], weigh
             if pair.score >= _MINIMUM:
                 rules.fired(MEASURE_CLASH)
             continue
-        one = verdict == "same" and same_on and id(pair.a) not in ambiguous and id(pair.b) not in ambiguous
+        one = verdict == "same" and same_on and id(pair.a) not in ambiguous and id(pair.b) not in ambiguous \
+            and _close(pair.a, pair.b)
         if pair.score >= _MINIMUM or one:
             pairs.append(replace(pair, same_measure=True) if one else pair)
     if rules.enabled(DURATION_COUNT):
         pairs += _duration_pairs(claims_a, claims_b, weights, floor, ambiguous)
         pairs.sort(key=lambda p: -p.score)
     return pairs
+
+
+# Two figures of one measure told in different words, misreported or revised, stay within this
+# ratio (a toll of 40 rising to 94); past it the read half's lifted pairs were a part against a
+# whole ("almost 600,000 displaced" / "some 3,000 evacuated" near the plant).
+CLOSE_RATIO = 3.0
+
+
+def _close(a: Claim, b: Claim) -> bool:
+    """Whether two counts are exact figures (not "dozens", "several", "tens of thousands", which
+    fix no figure to contradict) within ``CLOSE_RATIO`` of each other."""
+    x, y = a.mention.value, b.mention.value
+    if not (isinstance(x, Quantity) and isinstance(y, Quantity)) or x.exact is None or y.exact is None:
+        return False
+    low, high = sorted((abs(x.exact), abs(y.exact)))
+    return low > 0 and high / low <= CLOSE_RATIO
 
 
 def _ambiguous(claims: Sequence[Claim]) -> set[int]:
@@ -330,7 +350,7 @@ def _duration_pairs(claims_a: Sequence[Claim], claims_b: Sequence[Claim], weight
                 continue
             for other in counts:
                 # "same" needs one time unit (_nouns_agree)
-                if id(other) in ambiguous or same_measure(twin, other) != "same":
+                if id(other) in ambiguous or same_measure(twin, other) != "same" or not _close(twin, other):
                     continue
                 a, b = (other, twin) if flip else (twin, other)
                 for pair in pair_claims([a], [b], weights, minimum=floor):

@@ -348,7 +348,9 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         no_conflict("51", "45")),
     "compare.judge.counted_event": Example(
         ("About 500 people marched on Sunday. Police said 30 people were injured and 9 people arrested.",
-         "Some 500 people joined the march. Medics said 42 people were hurt. Police held 9 people overnight."),
+         # "treated for injuries": no counted event in the measure key, which leaves the pair to this rule
+         "Some 500 people joined the march. Medics said 42 people were treated for injuries. Police held 9 "
+         "people overnight."),
         ("About 500 people marched on Sunday. Police said 30 people were injured and 9 people arrested.",
          "Some 500 people joined the march. Police held 9 people overnight."),
         conflict("30", "42", kind="number")),

@@ -355,10 +355,11 @@ COMPARE_EXAMPLES: dict[str, Example] = {
          "Some 500 people joined the march. Police held 9 people overnight."),
         conflict("30", "42", kind="number")),
     "compare.judge.event_in_clause": Example(
+        # "in 2021" on one side only: the measure key leaves the pair to this rule (compare.measures)
         ("Officials said 17 people died in the floods in the valley.",
-         "The death toll from the floods in the valley rose to 15, officials said."),
+         "The death toll from the floods in the valley rose to 15 in 2021, officials said."),
         ("Officials said 17 people were injured in the floods in the valley.",
-         "The death toll from the floods in the valley rose to 15, officials said."),
+         "The death toll from the floods in the valley rose to 15 in 2021, officials said."),
         conflict("17", "15", kind="number")),
     "compare.judge.dated_event": Example(
         ("The vote on the budget is expected to begin in the Senate on Wednesday, followed by the Assembly "

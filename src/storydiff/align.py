@@ -28,7 +28,10 @@ from .model import AnnotatedArticle, Claim, ClaimKind, Mention, Sentence
 EVENT_CLASSES: dict[str, str] = {}
 for _class, _words in {
     "death": "die kill dead death toll fatality life body slay perish",
-    "injury": "injure wound hurt injury casualty",
+    "injury": "injure injured wound wounded hurt injury casualty",
+    # Taken to hospital is another count than hurt (issue 16: killed, injured, hospitalised,
+    # displaced are different measures).
+    "hospital": "hospitalize hospitalise hospitalized hospitalised hospital",
     "visit": "visit tour travel trip go arrive fly journey",
     "arrest": "arrest detain apprehend custody capture",
     "say": "say tell state announce declare add note report",
@@ -71,6 +74,9 @@ class ClaimPair:
     score: float
     head_match: bool
     shared_entities: frozenset[str]
+    # Both values are of one measure by their keys, each the only value of it in its article
+    # (compare.measures.comparable_pairs): a weak clause alignment does not then part them.
+    same_measure: bool = False
 
 
 def _token_range(doc, mention: Mention):

@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import permutations
 
 from .. import rules
-from ..model import AnnotatedArticle, Evidence, Finding, Mention
+from ..model import AnnotatedArticle, Evidence, Finding
 from ..settings import current
+from . import name_forms
 from .context import StoryContext, _passes
 from .entities import ENTITY_NAME_KINDS
 
@@ -52,6 +53,34 @@ rules.define(
     "compare.judge.one_off_misspelling", "compare.judge",
     "A name spelt once in the whole story against a spelling two or more sources use is a "
     "misspelling, even where the same report also spells it right ('Pinochet' ... 'Pincohet').",
+    effect="stories_dev: see benchmarks/results/stories.md")
+
+
+rules.define(
+    "compare.judge.proper_noun_runs", "compare.judge",
+    "Names are compared in every form the texts give them, not only the tagger's mentions: runs of "
+    "two or more capitalised words the story never writes in lower case, and acronyms.",
+    effect="stories_dev: see benchmarks/results/stories.md")
+rules.define(
+    "compare.judge.sounds_alike", "compare.judge",
+    "Two forms of a name whose other words (two or more) are identical and whose odd word sounds "
+    "alike (one Metaphone key: 'Sadeek' / 'Saddiq') are one name spelt two ways.",
+    effect="stories_dev: see benchmarks/results/stories.md")
+rules.define(
+    "compare.judge.number_in_name", "compare.judge",
+    "Two forms of a name whose other words (two or more) are identical and whose odd word is in the "
+    "singular in one and the plural in the other ('Pueblo' / 'Pueblos Sin Fronteras') are one name "
+    "spelt two ways, not a derived form.",
+    effect="stories_dev: see benchmarks/results/stories.md")
+rules.define(
+    "compare.judge.acronym_slip", "compare.judge",
+    "An acronym written once in the story, never spelt out, one letter off the acronym the story "
+    "spells out and two sources use ('ANSA' / 'AMSA'), is that acronym misspelt.",
+    effect="stories_dev: see benchmarks/results/stories.md")
+rules.define(
+    "compare.judge.same_passage_other_name", "compare.judge",
+    "The same passage (four words either side identical) naming one surname with another first "
+    "name (not a spelling of it) in two reports is one role's holder named two ways.",
     effect="stories_dev: see benchmarks/results/stories.md")
 
 
@@ -101,8 +130,12 @@ def _different_kind_of_name(pair: tuple, context: object) -> bool:
 def _standard_variant(pair: tuple[str, str, frozenset[str]], context: object) -> bool:
     """Two standard forms of one name ("Mohammed" / "Muhammad", a known variant) are no
     misspelling."""
-    from ..annotate.names import is_standard_variant
+    from ..annotate.names import is_standard_variant, name_tokens
 
+    different = name_forms.fixed_rest(name_tokens(pair[0]), name_tokens(pair[1]))
+    if different is not None and name_forms.number_variant(*different) and \
+            rules.enabled("compare.judge.number_in_name"):
+        return False  # "Pueblo Sin Fronteras" / "Pueblos ...": one word's number, not a derived form
     return is_standard_variant(pair[0], pair[1])
 
 
@@ -127,18 +160,28 @@ def _spelling(context: StoryContext) -> list[Finding]:
 
 def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
     """Names one edit apart across sources: the same name, spelt two ways."""
-    from ..annotate.names import name_tokens, spelling_variant
+    from ..annotate.names import is_acronym_of, name_tokens, spelling_variant
 
-    forms: dict[str, dict[str, Mention]] = {}
+    from_text = rules.enabled("compare.judge.proper_noun_runs")
+    common = name_forms.common_words(annotated) if from_text else frozenset()
+    forms: dict[str, dict[str, name_forms.NameForm]] = {}
+    occurrences: list[tuple[AnnotatedArticle, name_forms.NameForm]] = []
     for item in annotated:
         forms[item.id] = {}
-        for mention in item.mentions:
-            if mention.kind in ENTITY_NAME_KINDS | {"place"} and mention.text not in forms[item.id]:
-                forms[item.id][mention.text] = mention
+        found = name_forms.mention_forms(item, frozenset(ENTITY_NAME_KINDS | {"place"}))
+        if from_text:
+            found += name_forms.text_forms(item, common)
+        for form in found:
+            forms[item.id].setdefault(form.text, form)
+            occurrences.append((item, form))
     findings = []
     reported: set[tuple[str, str] | frozenset[str]] = set()
     texts = {item.id: _typographic(f"{item.article.title or ''}\n{item.article.text}") for item in annotated}
     one_offs = rules.enabled("compare.judge.one_off_misspelling")
+    every_form = {_typographic(text) for by_text in forms.values() for text in by_text}
+    # The acronyms the story spells out ("the Australian Maritime Safety Authority (AMSA)").
+    defined = {form for form in every_form if name_forms.acronym_letters(form)
+               and any(is_acronym_of(form, other) for other in every_form)}
 
     def one_off(odd: str, usual: str) -> bool:
         # A spelling used once in the whole story against one at least two sources use is a
@@ -148,6 +191,25 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
         uses = sum(text.count(odd) for text in texts.values())
         sources = sum(1 for text in texts.values() if usual in text)
         return uses == 1 and sources >= 2
+
+    def acronym_slip(a: str, b: str) -> bool:
+        # An acronym one letter off the acronym the story spells out, itself never spelt
+        # out and written once in the whole story ("ANSA" where every report defines AMSA).
+        if not rules.enabled("compare.judge.acronym_slip") or not name_forms.one_letter_apart(a, b):
+            return False
+        odd, usual = (a, b) if b in defined else (b, a)
+        return usual in defined and odd not in defined and len(odd) >= 4 and \
+            sum(text.count(odd) for text in texts.values()) == 1 and \
+            sum(1 for text in texts.values() if usual in text) >= 2
+
+    def finding(left: AnnotatedArticle, a: name_forms.NameForm, right: AnnotatedArticle,
+                b: name_forms.NameForm, confidence: float, explanation: str, passed: tuple[str, ...]) -> Finding:
+        return Finding(
+            vetoes_passed=list(passed), id="", type="conflict", kind="name", about=f"spelling of {b.text}",
+            confidence=confidence,
+            evidence=[Evidence(left.id, a.start, a.end, a.text, a.field, a.text),
+                      Evidence(right.id, b.start, b.end, b.text, b.field, b.text)],
+            explanation=explanation)
 
     # Both orders: the slip may be in either report of a pair.
     for left, right in permutations(annotated, 2):
@@ -160,16 +222,28 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
                 b_plain = _typographic(b_form)
                 if (a_form, b_form) in reported or a_plain == b_plain:
                     continue
+                acronyms = bool(name_forms.acronym_letters(a_plain) and name_forms.acronym_letters(b_plain))
                 slip = False
                 if b_plain in left_text:
                     # the left report spells it both ways: only a one-off slip is a finding
-                    if not one_off(a_plain, b_plain):
+                    if not (acronyms or one_off(a_plain, b_plain)):
                         continue
                     slip = True
-                # Standard variants are compare.veto.standard_variant's to drop (NAME_VETOES).
-                score = spelling_variant(a_plain, b_plain, standard_variants=False)
-                if score < current().compare.spelling_variant:
-                    continue
+                if acronyms:
+                    # Two acronyms a letter apart are as often two bodies (CIA / CNA): only a
+                    # slip against the one the story spells out is one.
+                    if not acronym_slip(a_plain, b_plain):
+                        continue
+                    score, why, judge = 0.85, "an acronym written once, a letter off the one the story spells out", \
+                        "compare.judge.acronym_slip"
+                else:
+                    # Standard variants are compare.veto.standard_variant's to drop (NAME_VETOES).
+                    score = spelling_variant(a_plain, b_plain, standard_variants=False)
+                    why, judge = "differ by a letter or two", None
+                    if score < current().compare.spelling_variant:
+                        score, why, judge = _written_two_ways(name_tokens(a_plain), name_tokens(b_plain))
+                    if score < current().compare.spelling_variant:
+                        continue
                 # "Cossuta"/"Armando Cossutta" and "Armando Cossuta"/"Armando Cossutta" are
                 # one misspelling: one finding per pair of differing words.
                 difference = _misspelt_words(name_tokens(a_plain), name_tokens(b_plain))
@@ -178,16 +252,81 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
                 passed = _passes(NAME_VETOES, (a_plain, b_plain, difference, (a_mention.kind, b_mention.kind)), None)
                 if passed is None:
                     continue
-                if slip:
+                if slip and not acronyms:
                     rules.fired("compare.judge.one_off_misspelling")
+                if judge:
+                    rules.fired(judge)
+                if a_mention.kind is None or b_mention.kind is None:
+                    rules.fired("compare.judge.proper_noun_runs")
                 reported.update(((a_form, b_form), difference))
-                findings.append(Finding(vetoes_passed=list(passed), 
-                    id="", type="conflict", kind="name", about=f"spelling of {b_form}",
-                    confidence=round(min(0.99, 0.6 + 0.35 * score), 2),
-                    evidence=[
-                        Evidence(left.id, a_mention.start, a_mention.end, a_mention.text, a_mention.field, a_form),
-                        Evidence(right.id, b_mention.start, b_mention.end, b_mention.text, b_mention.field, b_form),
-                    ],
-                    explanation=f"{a_form!r} and {b_form!r} differ by a letter or two: one is likely misspelt",
-                ))
+                findings.append(finding(
+                    left, a_mention, right, b_mention, round(min(0.99, 0.6 + 0.35 * score), 2),
+                    f"{a_form!r} and {b_form!r}: {why}; one is likely misspelt", passed))
+    if rules.enabled("compare.judge.same_passage_other_name"):
+        findings += _other_name_in_one_passage(occurrences, reported, finding)
+    return findings
+
+
+def _written_two_ways(a_words: list[str], b_words: list[str]) -> tuple[float, str, str | None]:
+    """One name written two ways beyond a letter or two: the other words, two or more,
+    identical, and the odd word sounding alike ("Mohamed Sadeek Odeh" / "Mohamed Saddiq Odeh")
+    or in the singular and the plural ("Pueblo Sin Fronteras" / "Pueblos Sin Fronteras")."""
+    different = name_forms.fixed_rest(a_words, b_words)
+    if different is None:
+        return 0.0, "", None
+    if rules.enabled("compare.judge.sounds_alike") and name_forms.sounds_alike(*different):
+        return 0.85, "the rest of the name the same, one word spelt two ways that sound alike", \
+            "compare.judge.sounds_alike"
+    if rules.enabled("compare.judge.number_in_name") and name_forms.number_variant(*different):
+        return 0.85, "the rest of the name the same, one word in the singular and in the plural", \
+            "compare.judge.number_in_name"
+    return 0.0, "", None
+
+
+# Words either side of a name that make one passage: a quoted sentence or a wire paragraph
+# two reports share, word for word, around the name.
+_PASSAGE_WORDS = 4
+
+
+def _other_name_in_one_passage(occurrences: list[tuple[AnnotatedArticle, name_forms.NameForm]],
+                                reported: set[tuple[str, str] | frozenset[str]],
+                                finding: Callable[..., Finding]) -> list[Finding]:
+    """A different first name in the same passage ("the Wendy Wasserman Schultz servers" /
+    "the Debbie Wasserman Schultz servers"): two reports of one sentence naming the holder
+    of one role differently, their surname the same."""
+    import re
+
+    from rapidfuzz.distance import OSA
+
+    from ..annotate.names import is_standard_variant, name_tokens
+
+    by_passage: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[AnnotatedArticle, name_forms.NameForm]]] = {}
+    for item, form in occurrences:
+        text = (item.article.title or "") if form.field == "title" else item.article.text
+        before = re.findall(r"\w+", text[:form.start].lower())[-_PASSAGE_WORDS:]
+        after = re.findall(r"\w+", text[form.end:].lower())[:_PASSAGE_WORDS]
+        if len(before) == len(after) == _PASSAGE_WORDS:
+            by_passage.setdefault((tuple(before), tuple(after)), []).append((item, form))
+    findings = []
+    for places in by_passage.values():
+        for (left, a), (right, b) in permutations(places, 2):
+            if left.id >= right.id:
+                continue
+            a_words, b_words = name_tokens(a.text), name_tokens(b.text)
+            if len(a_words) != len(b_words) or len(a_words) < 2 or a_words[-1] != b_words[-1] or \
+                    len(a_words[-1]) < 4 or a_words[0] == b_words[0] or is_standard_variant(a.text, b.text):
+                continue
+            # A first name a letter or two off is a spelling, the other judgements' to make.
+            if OSA.distance(a_words[0], b_words[0]) <= 2:
+                continue
+            difference = frozenset(a_words).symmetric_difference(b_words)
+            if difference in reported or (a.text, b.text) in reported:
+                continue
+            if _passes(NAME_VETOES, (a.text, b.text, difference, (a.kind, b.kind)), None) is None:
+                continue
+            rules.fired("compare.judge.same_passage_other_name")
+            reported.update(((a.text, b.text), difference))
+            findings.append(finding(left, a, right, b, 0.8,
+                                    f"the same passage names {a.text!r} in one report and {b.text!r} in the other",
+                                    ()))
     return findings

@@ -174,6 +174,11 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
         for form in found:
             forms[item.id].setdefault(form.text, form)
             occurrences.append((item, form))
+        # An acronym's first use in a text is where the report spells it out ("the Australian
+        # Maritime Safety Authority (AMSA)"): the evidence that shows what it stands for.
+        for form in sorted(found, key=lambda f: (f.field != "text", f.start), reverse=True):
+            if name_forms.acronym_letters(form.text):
+                forms[item.id][form.text] = form
     findings = []
     reported: set[tuple[str, str] | frozenset[str]] = set()
     texts = {item.id: _typographic(f"{item.article.title or ''}\n{item.article.text}") for item in annotated}
@@ -212,13 +217,33 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
             explanation=explanation)
 
     # Both orders: the slip may be in either report of a pair.
+    # Two forms of two words or more can be one name only if they share a word (all but one
+    # are identical, or two are): index each article's forms by their words, so a long story's
+    # thousands of proper-noun runs are not all compared with each other.
+    words_of = {text: name_tokens(_typographic(text)) for by_text in forms.values() for text in by_text}
+    by_word: dict[str, dict[str, set[str]]] = {item.id: {} for item in annotated}
+    single: dict[str, list[str]] = {item.id: [] for item in annotated}
+    for item_id, by_text in forms.items():
+        for text in by_text:
+            if len(words_of[text]) < 2:
+                single[item_id].append(text)
+            for word in words_of[text]:
+                by_word[item_id].setdefault(word, set()).add(text)
+
+    def candidates(a_form: str, right_id: str) -> list[str]:
+        if len(words_of[a_form]) < 2:
+            return list(forms[right_id])
+        near = set(single[right_id]).union(*(by_word[right_id].get(w, ()) for w in words_of[a_form]))
+        return [text for text in forms[right_id] if text in near]
+
     for left, right in permutations(annotated, 2):
         left_text, right_text = texts[left.id], texts[right.id]
         for a_form, a_mention in forms[left.id].items():
             a_plain = _typographic(a_form)
             if a_plain in right_text:
                 continue
-            for b_form, b_mention in forms[right.id].items():
+            for b_form in candidates(a_form, right.id):
+                b_mention = forms[right.id][b_form]
                 b_plain = _typographic(b_form)
                 if (a_form, b_form) in reported or a_plain == b_plain:
                     continue

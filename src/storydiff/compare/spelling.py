@@ -216,7 +216,6 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
                       Evidence(right.id, b.start, b.end, b.text, b.field, b.text)],
             explanation=explanation)
 
-    # Both orders: the slip may be in either report of a pair.
     # Two forms of two words or more can be one name only if they share a word (all but one
     # are identical, or two are): index each article's forms by their words, so a long story's
     # thousands of proper-noun runs are not all compared with each other.
@@ -236,57 +235,63 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
         near = set(single[right_id]).union(*(by_word[right_id].get(w, ()) for w in words_of[a_form]))
         return [text for text in forms[right_id] if text in near]
 
-    for left, right in permutations(annotated, 2):
-        left_text, right_text = texts[left.id], texts[right.id]
-        for a_form, a_mention in forms[left.id].items():
-            a_plain = _typographic(a_form)
-            if a_plain in right_text:
-                continue
-            for b_form in candidates(a_form, right.id):
-                b_mention = forms[right.id][b_form]
-                b_plain = _typographic(b_form)
-                if (a_form, b_form) in reported or a_plain == b_plain:
+    # The tagger's names first, as before the text's own forms were added: a misspelling both
+    # find keeps the tagger's evidence (one finding per pair of differing words).
+    for tagged_only in (True, False):
+        # Both orders: the slip may be in either report of a pair.
+        for left, right in permutations(annotated, 2):
+            left_text, right_text = texts[left.id], texts[right.id]
+            for a_form, a_mention in forms[left.id].items():
+                a_plain = _typographic(a_form)
+                if a_plain in right_text:
                     continue
-                acronyms = bool(name_forms.acronym_letters(a_plain) and name_forms.acronym_letters(b_plain))
-                slip = False
-                if b_plain in left_text:
-                    # the left report spells it both ways: only a one-off slip is a finding
-                    if not (acronyms or one_off(a_plain, b_plain)):
+                for b_form in candidates(a_form, right.id):
+                    b_mention = forms[right.id][b_form]
+                    b_plain = _typographic(b_form)
+                    if (a_form, b_form) in reported or a_plain == b_plain or \
+                            tagged_only != (a_mention.kind is not None and b_mention.kind is not None):
                         continue
-                    slip = True
-                if acronyms:
-                    # Two acronyms a letter apart are as often two bodies (CIA / CNA): only a
-                    # slip against the one the story spells out is one.
-                    if not acronym_slip(a_plain, b_plain):
+                    acronyms = bool(name_forms.acronym_letters(a_plain) and name_forms.acronym_letters(b_plain))
+                    slip = False
+                    if b_plain in left_text:
+                        # the left report spells it both ways: only a one-off slip is a finding
+                        if not (acronyms or one_off(a_plain, b_plain)):
+                            continue
+                        slip = True
+                    if acronyms:
+                        # Two acronyms a letter apart are as often two bodies (CIA / CNA): only a
+                        # slip against the one the story spells out is one.
+                        if not acronym_slip(a_plain, b_plain):
+                            continue
+                        why = "an acronym written once, a letter off the one the story spells out"
+                        score, judge = 0.85, "compare.judge.acronym_slip"
+                    else:
+                        # Standard variants are compare.veto.standard_variant's to drop (NAME_VETOES).
+                        score = spelling_variant(a_plain, b_plain, standard_variants=False)
+                        why, judge = "differ by a letter or two", None
+                        if score < current().compare.spelling_variant:
+                            score, why, judge = _written_two_ways(name_tokens(a_plain), name_tokens(b_plain))
+                        if score < current().compare.spelling_variant:
+                            continue
+                    # "Cossuta"/"Armando Cossutta" and "Armando Cossuta"/"Armando Cossutta" are
+                    # one misspelling: one finding per pair of differing words.
+                    difference = _misspelt_words(name_tokens(a_plain), name_tokens(b_plain))
+                    if difference in reported:
                         continue
-                    score, why, judge = 0.85, "an acronym written once, a letter off the one the story spells out", \
-                        "compare.judge.acronym_slip"
-                else:
-                    # Standard variants are compare.veto.standard_variant's to drop (NAME_VETOES).
-                    score = spelling_variant(a_plain, b_plain, standard_variants=False)
-                    why, judge = "differ by a letter or two", None
-                    if score < current().compare.spelling_variant:
-                        score, why, judge = _written_two_ways(name_tokens(a_plain), name_tokens(b_plain))
-                    if score < current().compare.spelling_variant:
+                    kinds = (a_mention.kind, b_mention.kind)
+                    passed = _passes(NAME_VETOES, (a_plain, b_plain, difference, kinds), None)
+                    if passed is None:
                         continue
-                # "Cossuta"/"Armando Cossutta" and "Armando Cossuta"/"Armando Cossutta" are
-                # one misspelling: one finding per pair of differing words.
-                difference = _misspelt_words(name_tokens(a_plain), name_tokens(b_plain))
-                if difference in reported:
-                    continue
-                passed = _passes(NAME_VETOES, (a_plain, b_plain, difference, (a_mention.kind, b_mention.kind)), None)
-                if passed is None:
-                    continue
-                if slip and not acronyms:
-                    rules.fired("compare.judge.one_off_misspelling")
-                if judge:
-                    rules.fired(judge)
-                if a_mention.kind is None or b_mention.kind is None:
-                    rules.fired("compare.judge.proper_noun_runs")
-                reported.update(((a_form, b_form), difference))
-                findings.append(finding(
-                    left, a_mention, right, b_mention, round(min(0.99, 0.6 + 0.35 * score), 2),
-                    f"{a_form!r} and {b_form!r}: {why}; one is likely misspelt", passed))
+                    if slip and not acronyms:
+                        rules.fired("compare.judge.one_off_misspelling")
+                    if judge:
+                        rules.fired(judge)
+                    if a_mention.kind is None or b_mention.kind is None:
+                        rules.fired("compare.judge.proper_noun_runs")
+                    reported.update(((a_form, b_form), difference))
+                    findings.append(finding(
+                        left, a_mention, right, b_mention, round(min(0.99, 0.6 + 0.35 * score), 2),
+                        f"{a_form!r} and {b_form!r}: {why}; one is likely misspelt", passed))
     if rules.enabled("compare.judge.same_passage_other_name"):
         findings += _other_name_in_one_passage(occurrences, reported, finding)
     return findings

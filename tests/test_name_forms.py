@@ -70,3 +70,20 @@ def test_acronyms_a_letter_apart():
     assert name_forms.acronym_letters("AMSA") == "AMSA" and name_forms.acronym_letters("Amsa") is None
     assert name_forms.one_letter_apart("AMSA", "ANSA")
     assert not name_forms.one_letter_apart("AMSA", "AMSAT") and not name_forms.one_letter_apart("AMSA", "ANTA")
+
+
+def test_a_full_stop_after_a_word_ends_the_run_but_an_initial_or_a_title_does_not():
+    forms = _forms("He flew to Saudi Arabia. Matthew Tofa met Gen. Arno Tofa and Karl J. Tofa there.")
+    assert "Saudi Arabia" in forms and "Matthew Tofa" in forms
+    assert "Gen. Arno Tofa" in forms and "Karl J. Tofa" in forms
+    assert not [f for f in forms if "Arabia. Matthew" in f]
+
+
+def test_the_text_fills_only_the_gaps_the_tagger_left():
+    from storydiff.model import Mention
+
+    text = "Caminos Sin Muros and Amigos Sin Tierra marched."
+    item = AnnotatedArticle(Article(id="a", original="", text=text),
+                            mentions=[Mention("group", 0, 17, "Caminos Sin Muros")])
+    forms = [f.text for f in name_forms.gap_forms(item, name_forms.common_words([item]))]
+    assert forms == ["Amigos Sin Tierra"]

@@ -54,6 +54,15 @@ def _word(token: str) -> str:
     return re.sub(r"['’]s$", "", token).strip(".'’-").lower()
 
 
+def gap_forms(item: AnnotatedArticle, common: frozenset[str]) -> list[NameForm]:
+    """The text's forms (``text_forms``) where the tagger found nothing: a run or an acronym
+    overlapping any mention is left to the tagger, which said what it is ("North Korean" a
+    nationality, "Rep. David Obey" one person)."""
+    taken = [(m.field, m.start, m.end) for m in item.mentions]
+    return [form for form in text_forms(item, common)
+            if not any(field == form.field and start < form.end and form.start < end for field, start, end in taken)]
+
+
 def text_forms(item: AnnotatedArticle, common: frozenset[str]) -> list[NameForm]:
     """Proper-noun runs of two words or more, and acronyms, read off an article's text:
     capitalised words the story never writes in lower case ("Pueblo Sin Fronteras"; a
@@ -84,12 +93,24 @@ def _proper_stretches(text: str, start: int, end: int, common: frozenset[str]) -
             if stretch:
                 stretch.append(at)
             continue
-        if not word or word in common or token.rstrip(".").isupper() and len(word) == 1:
+        if not word or word in common or (len(word) == 1 and not token.endswith(".")):
             yield from _trimmed(stretch, text)
             stretch = []
             continue
         stretch.append(at)
+        if _ends_sentence(token):
+            # "Saudi Arabia. Matthew Shepard": a full stop after a word (not an initial or a
+            # title's "Gen.") ends the name with the sentence
+            yield from _trimmed(stretch, text)
+            stretch = []
     yield from _trimmed(stretch, text)
+
+
+def _ends_sentence(token: str) -> bool:
+    from ..reference.names import TITLES
+
+    bare = token.rstrip(".'’\"")
+    return token.rstrip("'’\"").endswith(".") and len(bare) > 2 and bare.lower() not in TITLES and "." not in bare
 
 
 def _trimmed(stretch: list[tuple[int, int]], text: str) -> Iterable[tuple[int, int]]:

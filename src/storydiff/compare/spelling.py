@@ -173,11 +173,14 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
     for item in annotated:
         forms[item.id] = {}
         found = name_forms.mention_forms(item, frozenset(ENTITY_NAME_KINDS | {"place"}))
+        # Every run, tagged or not, for one passage against another (the passage fixes what is
+        # named); only the runs the tagger left out for spellings ("North Korean" is a nationality).
+        occurrences += [(item, form) for form in found]
         if from_text:
+            occurrences += [(item, form) for form in name_forms.text_forms(item, common)]
             found += name_forms.gap_forms(item, common)
         for form in found:
             forms[item.id].setdefault(form.text, form)
-            occurrences.append((item, form))
         # An acronym's first use in a text is where the report spells it out ("the Australian
         # Maritime Safety Authority (AMSA)"): the evidence that shows what it stands for.
         for form in sorted(found, key=lambda f: (f.field != "text", f.start), reverse=True):

@@ -258,7 +258,8 @@ def _name_conflicts(annotated: Sequence[AnnotatedArticle]) -> list[Finding]:
                     if (a_form, b_form) in reported or a_plain == b_plain or \
                             tagged_only != (a_mention.kind is not None and b_mention.kind is not None):
                         continue
-                    acronyms = bool(name_forms.acronym_letters(a_plain) and name_forms.acronym_letters(b_plain))
+                    acronyms = bool(name_forms.acronym_letters(a_plain) and name_forms.acronym_letters(b_plain)
+                                    and rules.enabled("compare.judge.acronym_slip"))
                     slip = False
                     if b_plain in left_text:
                         # the left report spells it both ways: only a one-off slip is a finding

@@ -54,7 +54,8 @@ def series_line(comparison: Comparison, series: Series) -> str:
 
 def shown_uniques(findings: list[Finding], per_source: int) -> list[Finding]:
     """At most ``per_source`` statements only one source makes, per source, those carrying
-    facts (figures, names, dates) first: a story of five long reports has a hundred of them."""
+    facts (figures, names, dates) first, and listed in that order: a story of five long
+    reports has a hundred of them."""
     by_source: dict[str, list[Finding]] = {}
     for finding in findings:
         source = finding.evidence[0].article if finding.evidence else ""
@@ -64,7 +65,7 @@ def shown_uniques(findings: list[Finding], per_source: int) -> list[Finding]:
         ranked = sorted(items, key=lambda f: (-_factual_weight(f), -f.confidence))
         kept += ranked[:per_source]
     order = {id(f): i for i, f in enumerate(findings)}
-    return sorted(kept, key=lambda f: order[id(f)])
+    return sorted(kept, key=lambda f: (-_factual_weight(f), -f.confidence, order[id(f)]))
 
 
 _FACT_WORDS = re.compile(r"\d|\b(?:" + "|".join(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)) + r")\b")

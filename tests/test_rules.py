@@ -403,6 +403,35 @@ COMPARE_EXAMPLES: dict[str, Example] = {
          "The Unity party has 129 seats in parliament and the Green party 33 seats, near complete results "
          "showed on Monday."),
         conflict("128", "129", kind="number")),
+    "compare.judge.same_fact": Example(
+        # One speaker and one description of him ("who will chair ..."), two different statements.
+        ("Mayor Ilse Varga, who will chair the new transport board, said the city had more than one bidder for "
+         "the tram contract.",
+         "“Trams change how a city moves,” said Mayor Ilse Varga, who will chair the new transport board."),
+        ("Mayor Ilse Varga, who will chair the new transport board, said the city had more than one bidder for "
+         "the tram contract.",
+         "The city had more than one bidder for the tram contract, said Mayor Ilse Varga, who will chair the "
+         "transport board."),
+        no_agreement(kind="statement")),
+    "compare.judge.same_speaker": Example(
+        # The day of one man's announcement and the day of another person's statement.
+        ("President Ardent announced on Friday a plan to reopen the ports for three weeks.",
+         "Speaker Moll had cancelled the session, and on Friday, she said she would work with Mr. Ardent on the "
+         "ports."),
+        ("President Ardent announced on Friday a plan to reopen the ports for three weeks.",
+         "Speaker Moll had cancelled the session, and on Friday, President Ardent said talks with the unions "
+         "would go on."),
+        no_agreement("Friday", kind="date")),
+    "compare.judge.vague_agreement": Example(
+        ("Divers from the navy, the coast guard and two private firms searched the seabed near the port for a "
+         "week, and they found that three cables, which carry more than 75 percent of the traffic between Arland "
+         "and Bresca, were cut.",
+         "Close to 90 percent of the traffic between Arland and Bresca is carried by the lines."),
+        ("Divers from the navy, the coast guard and two private firms searched the seabed near the port for a "
+         "week, and they found that three cables, which carry 88 percent of the traffic between Arland and "
+         "Bresca, were cut.",
+         "Close to 90 percent of the traffic between Arland and Bresca is carried by the lines."),
+        no_agreement("percent", kind="number")),
     "compare.judge.restated": Example(
         ("The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers.",
          "The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers."),

@@ -74,7 +74,10 @@ _EDITORS_NOTE = re.compile(
 # A byline on a line of its own: "By LENA ORTIZ, Coast Wire Writer", "By Tomas Reyes and Ana Li";
 # every word a name's or a title's, so "By Monday the river had risen." is not one.
 _BYLINE_WORD = r"(?:[A-Z][\w.'’-]*|and|for|of|the|de|van|von|der|da|staff|writer|reporter|correspondent)"
-_BYLINE = re.compile(rf"^\s*(?:By|BY)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Noon|Midnight)\b)[A-Z][\w.'’-]*(?:\s*,?\s+(?:{_BYLINE_WORD}|[A-Z]\w*\s+(?:writer|reporter|correspondent)s?)){{0,9}}\s*$")
+_NOT_A_NAME = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July"
+               r"|August|September|October|November|December|Noon|Midnight)\b)")
+_BYLINE = re.compile(rf"^\s*(?:By|BY)\s+{_NOT_A_NAME}[A-Z][\w.'’-]*"
+                     rf"(?:\s*,?\s+(?:{_BYLINE_WORD}|[A-Z]\w*\s+(?:writer|reporter|correspondent)s?)){{0,9}}\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -206,8 +209,8 @@ def clean_article(article: Article) -> Article:
             removed.append(Removed(span.start + offset, span.end + offset, "dateline", span.text))
             dateline = place
             # A credit the dateline gives is metadata only for a known agency ("(CW)" may be anything).
-            known = line_agency and line_agency.lower() in {a.lower() for a in AGENCIES}
-            agency = agency or (_canonical_agency(line_agency) if known else None)
+            if line_agency and line_agency.lower() in {a.lower() for a in AGENCIES}:
+                agency = agency or _canonical_agency(line_agency)
             kept = _subtract(original, removed)
     text = "".join(original[s:e] for s, e in kept)
     title = article.title

@@ -58,8 +58,55 @@ def _agreements(context: PairContext) -> list[_Edge]:
             if id(pair.a) in context.used or id(pair.b) in context.used:
                 continue
             context.used.update((id(pair.a), id(pair.b)))
+            # Not reported when the two are not one value of one fact, but still used: a value
+            # with a compatible counterpart is never also a conflict (the conflicts stay as they were).
+            if _not_one_value(pair, found, context):
+                continue
             edges.append(_Edge(pair, found))
     return edges
+
+
+rules.define("compare.judge.same_speaker", "compare.judge",
+             "The day or place of a statement is its speaker's: a date or place agreement between two "
+             "statements needs one speaker named on both sides (\"Ardent announced Friday\" / \"on Friday, "
+             "she said\" agree on nothing) (compare.propositions.different_speakers).",
+             effect="measured in benchmarks/stories.py: see docs/compare.md")
+rules.define("compare.judge.vague_agreement", "compare.judge",
+             "Two figures that are both approximations or bounds (\"more than 75 percent\" / \"close to 90 "
+             "percent\") do not state one value: no agreement, unless one side is an exact figure the other "
+             "covers (\"nearly 300\" / \"297\").",
+             effect="measured in benchmarks/stories.py: see docs/compare.md")
+
+
+def _not_one_value(pair: ClaimPair, found: str, context: PairContext) -> bool:
+    """Whether an aligned pair of compatible values is not one value of one fact: two vague
+    figures (``compare.judge.vague_agreement``), or the date or place of two speakers'
+    statements (``compare.judge.same_speaker``)."""
+    from ..model import Quantity
+    from .propositions import different_speakers, value_predicate
+
+    a, b = pair.a.mention.value, pair.b.mention.value
+    if (found == "compatible" and isinstance(a, Quantity) and isinstance(b, Quantity)
+            and rules.enabled("compare.judge.vague_agreement")
+            and not any(v.exact is not None and not v.approximate and v.low == v.high for v in (a, b))):
+        rules.fired("compare.judge.vague_agreement")
+        return True
+    if pair.a.kind not in ("date", "place") or not rules.enabled("compare.judge.same_speaker"):
+        return False
+    items = {context.left.id: context.left, context.right.id: context.right}
+    predicates = []
+    for claim in (pair.a, pair.b):
+        item = items.get(claim.article)
+        doc = None if item is None else item.doc if claim.mention.field == "text" else item.title_doc
+        found_predicate = None if doc is None else value_predicate(doc, claim.mention.start, claim.mention.end,
+                                                                   context.canonical)
+        if found_predicate is None:
+            return False  # no verb around the value: no verdict
+        predicates.append(found_predicate)
+    if different_speakers(*predicates) is not None:
+        rules.fired("compare.judge.same_speaker")
+        return True
+    return False
 
 
 @rules.register("compare.finder.typed_values", "compare.finder",

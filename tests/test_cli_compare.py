@@ -125,3 +125,25 @@ def test_report_leaves_out_wire_furniture_and_ranks_and_caps_uniques(tmp_path):
     assert "Aron Velt, 54" in shown[0]  # a name, an age and a date: listed first
     assert "more (use --format json for all)" in section
     assert "By LENA" not in text.stdout and "EDITOR'S NOTE" not in text.stdout
+
+
+def test_a_conflict_shows_each_side_with_its_outlet_title_date_and_sentence(tmp_path):
+    records = [
+        {"id": "early-4", "title": "Ferry sinks", "outlet": "Morning Wire", "published": "2026-03-02",
+         "text": "Twelve people died when the ferry sank off Marra on Sunday, officials said. "
+                 "The ferry was carrying 212 passengers."},
+        {"id": "late-3", "title": "Ferry toll rises", "outlet": "Evening Post", "published": "2026-03-03",
+         "text": "Thirty people died when the ferry sank off Marra on Sunday, officials said. "
+                 "The ferry was carrying 212 passengers."},
+    ]
+    files = []
+    for record in records:
+        path = tmp_path / f"{record['id']}.json"
+        path.write_text(json.dumps(record))
+        files.append(str(path))
+    result = runner.invoke(app, ["compare", *files, "--format", "md"])
+    assert result.exit_code == 0, result.output
+    conflicts = result.stdout[result.stdout.index("## Conflicts"):result.stdout.index("## Agreements")]
+    assert ("Morning Wire, “Ferry sinks”, 2026-03-02 [0:6] “Twelve” = 12 people in “Twelve people died when the "
+            "ferry sank off Marra on Sunday, officials said.”") in conflicts
+    assert "Evening Post, “Ferry toll rises”, 2026-03-03" in conflicts and "“Thirty people died" in conflicts

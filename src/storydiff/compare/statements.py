@@ -13,6 +13,7 @@ from ..model import AnnotatedArticle, Article, Finding, Sentence
 from ..settings import current
 from .context import StoryContext
 from .keys import _sentence_evidence
+from .propositions import AGREEMENTS_EFFECT
 
 
 @rules.register("compare.finder.statements", "compare.finder",
@@ -99,7 +100,7 @@ rules.define("compare.judge.same_fact", "compare.judge",
              "arguments, the same figure of a counted thing, or a near copy; not a speaker, a place or a "
              "day alone. A group is split into the parts that do; a sentence that states what no other "
              "source's sentence in it states is left out.",
-             effect="measured in benchmarks/stories.py: see docs/compare.md")
+             effect=AGREEMENTS_EFFECT)
 
 
 def _one_fact_parts(groups: list[list[int]], keys: list[tuple[str, Sentence]],

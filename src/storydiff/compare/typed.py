@@ -16,6 +16,7 @@ from ..settings import current
 from .context import PairContext, _Edge, _passes
 from .counts import _same_count_conflicts
 from .judges import relation
+from .propositions import AGREEMENTS_EFFECT
 from .vetoes import CONFLICT_VETOES
 
 
@@ -70,12 +71,12 @@ rules.define("compare.judge.same_speaker", "compare.judge",
              "The day or place of a statement is its speaker's: a date or place agreement between two "
              "statements needs one speaker named on both sides (\"Ardent announced Friday\" / \"on Friday, "
              "she said\" agree on nothing) (compare.propositions.different_speakers).",
-             effect="measured in benchmarks/stories.py: see docs/compare.md")
+             effect=AGREEMENTS_EFFECT)
 rules.define("compare.judge.vague_agreement", "compare.judge",
              "Two figures that are both approximations or bounds (\"more than 75 percent\" / \"close to 90 "
              "percent\") do not state one value: no agreement, unless one side is an exact figure the other "
              "covers (\"nearly 300\" / \"297\").",
-             effect="measured in benchmarks/stories.py: see docs/compare.md")
+             effect=AGREEMENTS_EFFECT)
 
 
 def _not_one_value(pair: ClaimPair, found: str, context: PairContext) -> bool:

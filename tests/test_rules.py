@@ -432,6 +432,14 @@ COMPARE_EXAMPLES: dict[str, Example] = {
          "Bresca, were cut.",
          "Close to 90 percent of the traffic between Arland and Bresca is carried by the lines."),
         no_agreement("percent", kind="number")),
+    "compare.judge.place_of_event": Example(
+        # "Portugal's prime minister" twice: whose minister, not where anything happened.
+        ("Portugal's prime minister Tomas Verel told union leaders on Monday that the strike must end.",
+         "Portugal's prime minister Tomas Verel met union leaders on Monday to discuss their pay."),
+        ("Union leaders were met in Portugal by the prime minister.",
+         "After weeks of strikes by nurses, teachers and dockers that closed schools, hospitals and ports across "
+         "the country, the new prime minister met union leaders in Portugal late on Monday."),
+        no_agreement("Portugal")),
     "compare.judge.restated": Example(
         ("The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers.",
          "The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers."),

@@ -11,7 +11,7 @@ from itertools import combinations
 
 from .. import rules
 from ..align import ClaimPair, Weights, claims_of, pair_claims
-from ..model import AnnotatedArticle
+from ..model import AnnotatedArticle, Claim
 from ..settings import current
 from .context import PairContext, _Edge, _passes
 from .counts import _same_count_conflicts
@@ -79,6 +79,13 @@ rules.define("compare.judge.vague_agreement", "compare.judge",
              effect=AGREEMENTS_EFFECT)
 
 
+rules.define("compare.judge.place_of_event", "compare.judge",
+             "A place named only as someone's or something's (\"Arland's prime minister\", \"Arland's "
+             "northern province\") or as one item of an enumeration (\"Arland, Bresca and Corvo\") is not "
+             "where a reported event happened: two such mentions are no place agreement.",
+             effect=AGREEMENTS_EFFECT)
+
+
 def _not_one_value(pair: ClaimPair, found: str, context: PairContext) -> bool:
     """Whether an aligned pair of compatible values is not one value of one fact: two vague
     figures (``compare.judge.vague_agreement``), or the date or place of two speakers'
@@ -92,9 +99,13 @@ def _not_one_value(pair: ClaimPair, found: str, context: PairContext) -> bool:
             and not any(v.exact is not None and not v.approximate and v.low == v.high for v in (a, b))):
         rules.fired("compare.judge.vague_agreement")
         return True
+    items = {context.left.id: context.left, context.right.id: context.right}
+    if pair.a.kind == "place" and rules.enabled("compare.judge.place_of_event") and all(
+            _placed_nowhere(claim, items) for claim in (pair.a, pair.b)):
+        rules.fired("compare.judge.place_of_event")
+        return True
     if pair.a.kind not in ("date", "place") or not rules.enabled("compare.judge.same_speaker"):
         return False
-    items = {context.left.id: context.left, context.right.id: context.right}
     predicates = []
     for claim in (pair.a, pair.b):
         item = items.get(claim.article)
@@ -108,6 +119,20 @@ def _not_one_value(pair: ClaimPair, found: str, context: PairContext) -> bool:
         rules.fired("compare.judge.same_speaker")
         return True
     return False
+
+
+def _placed_nowhere(claim: Claim, items: dict[str, AnnotatedArticle]) -> bool:
+    """Whether a place is named only as a possessor ("Arland's province") or as an item of an
+    enumeration (``facts.list_member``), not as where something happened."""
+    from .facts import list_member
+
+    sentence, mention = claim.sentence, claim.mention
+    if list_member(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
+        return True
+    item = items.get(claim.article)
+    doc = None if item is None else item.doc if mention.field == "text" else item.title_doc
+    span = None if doc is None else doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "poss"
 
 
 @rules.register("compare.finder.typed_values", "compare.finder",

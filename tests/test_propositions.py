@@ -20,7 +20,7 @@ SAME = [
     # a passive and its active
     ("Firefighters contained the warehouse fire on Tuesday night.",
      "The warehouse fire was contained by firefighters on Tuesday night."),
-    # a WordNet paraphrase with the same participants
+    # another verb for what the same subject did to the same object
     ("The firm fired its chief executive on Monday.", "The firm dismissed its chief executive after the audit."),
     # the fact in an adverbial clause of the other sentence
     ("A bomb exploded in the market on Monday, killing six people.",

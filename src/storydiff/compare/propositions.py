@@ -71,7 +71,7 @@ class Predicate:
     core: frozenset[str]
     oblique: frozenset[str]
     main: bool
-    word: str = ""  # the lemma itself, for WordNet
+    word: str = ""  # the lemma itself, before its event class
     pos: str = "VERB"
     subject: frozenset[str] = frozenset()  # the subject's terms (empty: none, or a pronoun)
     named_subject: bool = False  # a subject that names someone or something (not a pronoun)
@@ -161,15 +161,11 @@ def _predicate(token: Any, canonical: dict[str, str], main: bool) -> Predicate:
 
 
 def _linked_lemma(token: Any) -> tuple[str, str]:
-    """The predicate word a light verb links, as a verb where it is a participle ("stayed
-    closed": close), so that it meets the clause that says it with a verb."""
+    """The predicate word a light verb links, marked a verb where it is a participle ("stayed
+    closed"), so that it meets the clause that says it with a verb (``same_predicate``)."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "ADJ" and token.lower_.endswith(("ed", "en")):
-        from ..reference.wordnet import wordnet
-
-        verb = wordnet().morphy(token.lower_, "v")
-        if verb:
-            return verb, "VERB"
+    if token.pos_ in ("ADJ", "VERB") and token.lower_.endswith("ed"):
+        return token.lower_, "VERB"
     return lemma, token.pos_
 
 
@@ -225,17 +221,18 @@ def predicates(span: Any, canonical: dict[str, str]) -> list[Predicate]:
 
 
 def same_predicate(a: Predicate, b: Predicate) -> bool:
-    """The same lemma or event class ("kill"/"die"), or WordNet paraphrases one step apart
-    ("fire"/"dismiss"), for two verbs."""
+    """The same lemma or event class ("kill"/"die"), or a participle and its verb ("closed" /
+    "close"). Not WordNet's paraphrases: reading WordNet imports NLTK, and with it scikit-learn,
+    into every comparison (tests/reference/test_units.py)."""
     if a.lemma in LIGHT or b.lemma in LIGHT:
         return False
     if a.lemma == b.lemma:
         return True
-    if a.pos == b.pos == "VERB" and a.word and b.word:
-        from ..annotate.lexicon import related
+    return a.pos == b.pos == "VERB" and (_participle_of(a.word, b.word) or _participle_of(b.word, a.word))
 
-        return bool(related(a.word, b.word, "VERB", steps=1))
-    return False
+
+def _participle_of(participle: str, verb: str) -> bool:
+    return participle.endswith("ed") and verb in (participle[:-1], participle[:-2])
 
 
 def _match(main: Predicate, other: Predicate) -> bool:

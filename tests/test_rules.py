@@ -381,13 +381,15 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         no_conflict("Italy", "Malta", kind="place")),
     "compare.judge.hidden_difference": Example(
         ("The quake on Sunday killed four people in the coastal town of Marra, officials said.",
-         "Over 9,000 people fled the coastal town of Marra after the quake on Sunday, officials said."),
+         "The quake on Sunday killed five people in the coastal town of Marra, the officials said."),
         ("The quake on Sunday killed four people in the coastal town of Marra, officials said.",
          "The quake on Sunday killed four people in the coastal town of Marra, the officials said."),
         no_agreement(kind="statement")),
     "compare.judge.shared_predicate": Example(
-        ("Members of the Tarn Valley party say there is no racism within the movement, its chair said.",
-         "We take no issue with the Tarn Valley party movement, its chair said in a statement."),
+        # (sentences sharing only a speaker are split before, by compare.judge.same_fact; this rule still
+        # asks for a content verb in common)
+        ("Police arrested the mayor of Velda at her office.",
+         "The mayor of Velda was detained by police in the town hall where she works."),
         ("The Tarn Valley party chair denied any racism within the movement on Monday.",
          "On Monday the chair of the Tarn Valley party denied racism within its movement."),
         no_agreement(kind="statement")),

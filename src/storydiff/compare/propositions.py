@@ -250,7 +250,8 @@ def _match(main: Predicate, other: Predicate) -> bool:
         # Someone unnamed ("he is not a suspect") doing what the other names someone doing: only
         # as what both sentences state, not as an aside of one ("would not say if he seeks a pardon").
         return other.main and (main.pronoun_subject or other.pronoun_subject)
-    return len(main.core & other.core) >= 2
+    return len(main.core & other.core) >= 2 or len(main.arguments & other.arguments) >= 2 and bool(
+        main.core & other.core)
 
 
 def near_copy(a: str, b: str) -> bool:

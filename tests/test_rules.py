@@ -436,13 +436,15 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         no_conflict("Italy", "Malta", kind="place")),
     "compare.judge.hidden_difference": Example(
         ("The quake on Sunday killed four people in the coastal town of Marra, officials said.",
-         "Over 9,000 people fled the coastal town of Marra after the quake on Sunday, officials said."),
+         "The quake on Sunday killed five people in the coastal town of Marra, the officials said."),
         ("The quake on Sunday killed four people in the coastal town of Marra, officials said.",
          "The quake on Sunday killed four people in the coastal town of Marra, the officials said."),
         no_agreement(kind="statement")),
     "compare.judge.shared_predicate": Example(
-        ("Members of the Tarn Valley party say there is no racism within the movement, its chair said.",
-         "We take no issue with the Tarn Valley party movement, its chair said in a statement."),
+        # (sentences sharing only a speaker are split before, by compare.judge.same_fact; this rule still
+        # asks for a content verb in common)
+        ("Police arrested the mayor of Velda at her office.",
+         "The mayor of Velda was detained by police in the town hall where she works."),
         ("The Tarn Valley party chair denied any racism within the movement on Monday.",
          "On Monday the chair of the Tarn Valley party denied racism within its movement."),
         no_agreement(kind="statement")),
@@ -458,6 +460,43 @@ COMPARE_EXAMPLES: dict[str, Example] = {
          "The Unity party has 129 seats in parliament and the Green party 33 seats, near complete results "
          "showed on Monday."),
         conflict("128", "129", kind="number")),
+    "compare.judge.same_fact": Example(
+        # One speaker and one description of him ("who will chair ..."), two different statements.
+        ("Mayor Ilse Varga, who will chair the new transport board, said the city had more than one bidder for "
+         "the tram contract.",
+         "“Trams change how a city moves,” said Mayor Ilse Varga, who will chair the new transport board."),
+        ("Mayor Ilse Varga, who will chair the new transport board, said the city had more than one bidder for "
+         "the tram contract.",
+         "The city had more than one bidder for the tram contract, said Mayor Ilse Varga, who will chair the "
+         "transport board."),
+        no_agreement(kind="statement")),
+    "compare.judge.same_speaker": Example(
+        # The day of one man's announcement and the day of another person's statement.
+        ("President Ardent announced on Friday a plan to reopen the ports for three weeks.",
+         "Speaker Moll had cancelled the session, and on Friday, she said she would work with Mr. Ardent on the "
+         "ports."),
+        ("President Ardent announced on Friday a plan to reopen the ports for three weeks.",
+         "Speaker Moll had cancelled the session, and on Friday, President Ardent said talks with the unions "
+         "would go on."),
+        no_agreement("Friday", kind="date")),
+    "compare.judge.vague_agreement": Example(
+        ("Divers from the navy, the coast guard and two private firms searched the seabed near the port for a "
+         "week, and they found that three cables, which carry more than 75 percent of the traffic between Arland "
+         "and Bresca, were cut.",
+         "Close to 90 percent of the traffic between Arland and Bresca is carried by the lines."),
+        ("Divers from the navy, the coast guard and two private firms searched the seabed near the port for a "
+         "week, and they found that three cables, which carry 88 percent of the traffic between Arland and "
+         "Bresca, were cut.",
+         "Close to 90 percent of the traffic between Arland and Bresca is carried by the lines."),
+        no_agreement("percent", kind="number")),
+    "compare.judge.place_of_event": Example(
+        # "Portugal's prime minister" twice: whose minister, not where anything happened.
+        ("Portugal's prime minister Tomas Verel told union leaders on Monday that the strike must end.",
+         "Portugal's prime minister Tomas Verel met union leaders on Monday to discuss their pay."),
+        ("Union leaders were met in Portugal by the prime minister.",
+         "After weeks of strikes by nurses, teachers and dockers that closed schools, hospitals and ports across "
+         "the country, the new prime minister met union leaders in Portugal late on Monday."),
+        no_agreement("Portugal")),
     "compare.judge.restated": Example(
         ("The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers.",
          "The ferry Nyota left Mombasa on 4 June 2020 with 250 passengers."),

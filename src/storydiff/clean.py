@@ -38,7 +38,7 @@ _DATELINE = re.compile(
       |[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?(?=,?\s*[^\n]{{0,40}}\(\s*(?:{_AGENCY})\s*\)))  # or Title case before a credit
     (?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z]?[a-z.]+)?)?                # ", Pa." / ", Jan 5" / ", France"
     (?:[ ]\d{{1,2}})?
-    \s*(?:\(\s*(?P<agency>{_AGENCY})\s*\))?
+    \s*(?:\(\s*(?P<agency>{_AGENCY}|[A-Z]{{2,6}})\s*\))?
     \s*(?:[:—–]|--|-(?=\s))\s*
     """,
     re.VERBOSE,
@@ -60,9 +60,24 @@ _FURNITURE_LINE = re.compile(
     r"^\s*(?:advertisement|sponsored|share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print"
     r"|whatsapp|facebook|twitter|linkedin|copy link|follow us on [\w ,]+|click here[\w ,]*"
     r"|(?:subscribe|sign up)\b.{0,80}|download (?:the|our) app.{0,60}|image:? .{0,120}|photo:? .{0,120}"
-    r"|(?:photo|image) (?:credit|courtesy)\b.{0,80}|\(?file photo\)?|also read:.{0,200})\s*$",
+    r"|(?:photo|image) (?:credit|courtesy)\b.{0,80}|\(?file photo\)?|also read:.{0,200}"
+    r"|(?:copyright|©|\(c\))\s.{0,120}|all rights reserved\.?)\s*$",
     re.IGNORECASE,
 )
+
+# A wire editors' note to the desks, not part of the report: "(Eds: UPDATES with toll)",
+# "EDITOR'S NOTE: Trims to 400 words", "Eds: Corrects spelling of name in 5th graf".
+_EDITORS_NOTE = re.compile(
+    r"^\s*(?:\(\s*eds?\s*[:.].{0,300}\)|eds?\s*:.{0,300}|editor['’]?s['’]?\s+note\s*[:—–-].{0,600})\s*$",
+    re.IGNORECASE,
+)
+# A byline on a line of its own: "By LENA ORTIZ, Coast Wire Writer", "By Tomas Reyes and Ana Li";
+# every word a name's or a title's, so "By Monday the river had risen." is not one.
+_BYLINE_WORD = r"(?:[A-Z][\w.'’-]*|and|for|of|the|de|van|von|der|da|staff|writer|reporter|correspondent)"
+_NOT_A_NAME = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July"
+               r"|August|September|October|November|December|Noon|Midnight)\b)")
+_BYLINE = re.compile(rf"^\s*(?:By|BY)\s+{_NOT_A_NAME}[A-Z][\w.'’-]*"
+                     rf"(?:\s*,?\s+(?:{_BYLINE_WORD}|[A-Z]\w*\s+(?:writer|reporter|correspondent)s?)){{0,9}}\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -106,6 +121,10 @@ def find_furniture(text: str) -> list[Removed]:
             removed.append(Removed(s, e, "caption", line))
         elif _CREDIT_LINE.match(line):
             removed.append(Removed(s, e, "wire credit", line))
+        elif _EDITORS_NOTE.match(line):
+            removed.append(Removed(s, e, "editors' note", line))
+        elif len(line) < 120 and _BYLINE.match(line):
+            removed.append(Removed(s, e, "byline", line))
         elif len(line) < 200 and _FURNITURE_LINE.match(line):
             removed.append(Removed(s, e, "page furniture", line))
     if cut_at is not None:
@@ -189,7 +208,9 @@ def clean_article(article: Article) -> Article:
             offset = first_kept[0]
             removed.append(Removed(span.start + offset, span.end + offset, "dateline", span.text))
             dateline = place
-            agency = agency or (_canonical_agency(line_agency) if line_agency else None)
+            # A credit the dateline gives is metadata only for a known agency ("(CW)" may be anything).
+            if line_agency and line_agency.lower() in {a.lower() for a in AGENCIES}:
+                agency = agency or _canonical_agency(line_agency)
             kept = _subtract(original, removed)
     text = "".join(original[s:e] for s, e in kept)
     title = article.title

@@ -13,6 +13,7 @@ from ..model import AnnotatedArticle, Article, Finding, Sentence
 from ..settings import current
 from .context import StoryContext
 from .keys import _sentence_evidence
+from .propositions import AGREEMENTS_EFFECT
 
 
 @rules.register("compare.finder.statements", "compare.finder",
@@ -64,8 +65,14 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
     for i in range(len(keys)):
         groups[labels[i]].append(i)
     group_of = {i: members for members in groups.values() for i in members}
+    parts = list(groups.values())
+    if rules.enabled("compare.judge.same_fact"):
+        split = _one_fact_parts(parts, keys, annotated, canonical)
+        if split != parts:
+            rules.fired("compare.judge.same_fact")
+        parts = split
     findings = []
-    for members in groups.values():
+    for members in parts:
         articles_in = {article_of[i] for i in members}
         if len(articles_in) >= 2:
             pairs = [similarity[i, j] for i in members for j in members if article_of[i] != article_of[j]]
@@ -85,6 +92,79 @@ def _statements(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]
                 explanation="no other source says this",
             ))
     return findings
+
+
+rules.define("compare.judge.same_fact", "compare.judge",
+             "Sentences alike enough to group (TF-IDF) are one statement only where they state one fact "
+             "(compare.propositions.same_fact): a main predicate and an argument in common, two core "
+             "arguments, the same figure of a counted thing, or a near copy; not a speaker, a place or a "
+             "day alone. A group is split into the parts that do; a sentence that states what no other "
+             "source's sentence in it states is left out.",
+             effect=AGREEMENTS_EFFECT)
+
+
+def _one_fact_parts(groups: list[list[int]], keys: list[tuple[str, Sentence]],
+                    annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> list[list[int]]:
+    """Each group of two or more sources split into the connected parts of "states the same
+    fact as" (``propositions.same_fact``) between its sentences of different sources; a
+    sentence with no such counterpart stands alone (neither agreed nor unique: it was alike)."""
+    from .propositions import Predicate, near_copy, predicates, same_fact
+
+    by_id = {item.id: item for item in annotated}
+    cache: dict[int, tuple[list[Predicate], set[str]] | None] = {}
+
+    def facts(i: int) -> tuple[list[Predicate], set[str]] | None:
+        if i not in cache:
+            article, sentence = keys[i]
+            item = by_id[article]
+            doc = item.doc if sentence.field == "text" else item.title_doc
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
+            cache[i] = None if span is None else (predicates(span, canonical), _figures(item, sentence))
+        return cache[i]
+
+    def one_fact(i: int, j: int) -> bool:
+        fact_i, fact_j = facts(i), facts(j)
+        if fact_i is None or fact_j is None:
+            return True  # no parse at hand: no verdict
+        return near_copy(keys[i][1].text, keys[j][1].text) or same_fact(fact_i[0], fact_j[0], fact_i[1], fact_j[1])
+
+    parts: list[list[int]] = []
+    for members in groups:
+        if len({keys[i][0] for i in members}) < 2:
+            parts.append(members)
+            continue
+        linked = [(i, j) for x, i in enumerate(members) for j in members[x + 1:]
+                  if keys[i][0] != keys[j][0] and one_fact(i, j)]
+        parts += _connected(members, linked)
+    return parts
+
+
+def _connected(members: list[int], links: list[tuple[int, int]]) -> list[list[int]]:
+    """The connected parts of ``members`` under ``links``, each in the members' order."""
+    parent = {i: i for i in members}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in links:
+        parent[find(i)] = find(j)
+    joined: dict[int, list[int]] = defaultdict(list)
+    for i in members:
+        joined[find(i)].append(i)
+    return list(joined.values())
+
+
+def _figures(item: AnnotatedArticle, sentence: Sentence) -> set[str]:
+    """The figures of counted things a sentence gives ("20,000 people"), normalised."""
+    from ..model import Quantity
+    from .keys import _value
+
+    return {str(_value(m)) for m in item.mentions if m.field == sentence.field
+            and sentence.start <= m.start and m.end <= sentence.end
+            and isinstance(m.value, Quantity) and m.value.unit and m.value.exact is not None}
 
 
 def _topic(sentence: str, limit: int = 80) -> str:

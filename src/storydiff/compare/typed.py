@@ -11,12 +11,13 @@ from itertools import combinations
 
 from .. import rules
 from ..align import ClaimPair, Weights, claims_of
-from ..model import AnnotatedArticle
+from ..model import AnnotatedArticle, Claim
 from ..settings import current
 from .context import PairContext, _Edge, _passes
 from .counts import _same_count_conflicts
 from .judges import relation
 from .measures import comparable_pairs, keyed
+from .propositions import AGREEMENTS_EFFECT
 from .vetoes import CONFLICT_VETOES
 
 
@@ -59,8 +60,80 @@ def _agreements(context: PairContext) -> list[_Edge]:
             if id(pair.a) in context.used or id(pair.b) in context.used:
                 continue
             context.used.update((id(pair.a), id(pair.b)))
+            # Not reported when the two are not one value of one fact, but still used: a value
+            # with a compatible counterpart is never also a conflict (the conflicts stay as they were).
+            if _not_one_value(pair, found, context):
+                continue
             edges.append(_Edge(pair, found))
     return edges
+
+
+rules.define("compare.judge.same_speaker", "compare.judge",
+             "The day or place of a statement is its speaker's: a date or place agreement between two "
+             "statements needs one speaker named on both sides (\"Ardent announced Friday\" / \"on Friday, "
+             "she said\" agree on nothing) (compare.propositions.different_speakers).",
+             effect=AGREEMENTS_EFFECT)
+rules.define("compare.judge.vague_agreement", "compare.judge",
+             "Two figures that are both approximations or bounds (\"more than 75 percent\" / \"close to 90 "
+             "percent\") do not state one value: no agreement, unless one side is an exact figure the other "
+             "covers (\"nearly 300\" / \"297\").",
+             effect=AGREEMENTS_EFFECT)
+
+
+rules.define("compare.judge.place_of_event", "compare.judge",
+             "A place named only as someone's or something's (\"Arland's prime minister\", \"Arland's "
+             "northern province\") or as one item of an enumeration (\"Arland, Bresca and Corvo\") is not "
+             "where a reported event happened: two such mentions are no place agreement.",
+             effect=AGREEMENTS_EFFECT)
+
+
+def _not_one_value(pair: ClaimPair, found: str, context: PairContext) -> bool:
+    """Whether an aligned pair of compatible values is not one value of one fact: two vague
+    figures (``compare.judge.vague_agreement``), or the date or place of two speakers'
+    statements (``compare.judge.same_speaker``)."""
+    from ..model import Quantity
+    from .propositions import different_speakers, value_predicate
+
+    a, b = pair.a.mention.value, pair.b.mention.value
+    if (found == "compatible" and isinstance(a, Quantity) and isinstance(b, Quantity)
+            and rules.enabled("compare.judge.vague_agreement")
+            and not any(v.exact is not None and not v.approximate and v.low == v.high for v in (a, b))):
+        rules.fired("compare.judge.vague_agreement")
+        return True
+    items = {context.left.id: context.left, context.right.id: context.right}
+    if pair.a.kind == "place" and rules.enabled("compare.judge.place_of_event") and all(
+            _placed_nowhere(claim, items) for claim in (pair.a, pair.b)):
+        rules.fired("compare.judge.place_of_event")
+        return True
+    if pair.a.kind not in ("date", "place") or not rules.enabled("compare.judge.same_speaker"):
+        return False
+    predicates = []
+    for claim in (pair.a, pair.b):
+        item = items.get(claim.article)
+        doc = None if item is None else item.doc if claim.mention.field == "text" else item.title_doc
+        found_predicate = None if doc is None else value_predicate(doc, claim.mention.start, claim.mention.end,
+                                                                   context.canonical)
+        if found_predicate is None:
+            return False  # no verb around the value: no verdict
+        predicates.append(found_predicate)
+    if different_speakers(*predicates) is not None:
+        rules.fired("compare.judge.same_speaker")
+        return True
+    return False
+
+
+def _placed_nowhere(claim: Claim, items: dict[str, AnnotatedArticle]) -> bool:
+    """Whether a place is named only as a possessor ("Arland's province") or as an item of an
+    enumeration (``facts.list_member``), not as where something happened."""
+    from .facts import list_member
+
+    sentence, mention = claim.sentence, claim.mention
+    if list_member(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
+        return True
+    item = items.get(claim.article)
+    doc = None if item is None else item.doc if mention.field == "text" else item.title_doc
+    span = None if doc is None else doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "poss"
 
 
 @rules.register("compare.finder.typed_values", "compare.finder",

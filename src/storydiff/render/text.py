@@ -41,8 +41,31 @@ def _evidence_line(comparison: Comparison, finding: Finding) -> list[str]:
     for e in finding.evidence:
         where = f"{name(comparison, e.article)}" + (" (title)" if e.field == "title" else "")
         value = f" = {e.value}" if e.value not in (None, "", e.text) else ""
-        lines.append(f"{where} [{e.start}:{e.end}] “{e.text}”{value}")
+        line = f"{where} [{e.start}:{e.end}] “{e.text}”{value}"
+        if finding.type == "conflict" and (sentence := sentence_around(comparison, e)) and sentence != e.text:
+            line += f" in “{sentence}”"  # the value alone does not say what it is a value of
+        lines.append(line)
     return lines
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+
+
+def sentence_around(comparison: Comparison, evidence) -> str | None:
+    """The sentence of its article that holds an evidence span (split at a full stop, a
+    question or exclamation mark before a capital, or a line break), or None when the article
+    or the span is not at hand."""
+    article = next((a for a in comparison.articles if a.id == evidence.article), None)
+    text = None if article is None else (article.title if evidence.field == "title" else article.text)
+    if not text or evidence.end > len(text) or text[evidence.start:evidence.end] != evidence.text:
+        return None
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, evidence.start):
+        start = match.end()
+    following = _SENTENCE_END.search(text, evidence.end)
+    end = following.start() + 1 if following and text[following.start()] != "\n" else (
+        following.start() if following else len(text))
+    return " ".join(text[start:end].split())
 
 
 def series_line(comparison: Comparison, series: Series) -> str:
@@ -54,7 +77,8 @@ def series_line(comparison: Comparison, series: Series) -> str:
 
 def shown_uniques(findings: list[Finding], per_source: int) -> list[Finding]:
     """At most ``per_source`` statements only one source makes, per source, those carrying
-    facts (figures, names, dates) first: a story of five long reports has a hundred of them."""
+    facts (figures, names, dates) first, and listed in that order: a story of five long
+    reports has a hundred of them."""
     by_source: dict[str, list[Finding]] = {}
     for finding in findings:
         source = finding.evidence[0].article if finding.evidence else ""
@@ -64,7 +88,7 @@ def shown_uniques(findings: list[Finding], per_source: int) -> list[Finding]:
         ranked = sorted(items, key=lambda f: (-_factual_weight(f), -f.confidence))
         kept += ranked[:per_source]
     order = {id(f): i for i, f in enumerate(findings)}
-    return sorted(kept, key=lambda f: order[id(f)])
+    return sorted(kept, key=lambda f: (-_factual_weight(f), -f.confidence, order[id(f)]))
 
 
 _FACT_WORDS = re.compile(r"\d|\b(?:" + "|".join(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)) + r")\b")

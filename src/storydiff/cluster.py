@@ -287,8 +287,10 @@ class StoryClusterer:
         # (story cut, new story) and article key -> (story before, story now), since mark_clean()
         self.splits: list[tuple[int, int]] = []
         self.moves: dict[object, tuple[int, int]] = {}
-        # the stream's window of recent articles: [key, features, story], oldest first
+        # the stream's window of recent articles: [key, features, story], oldest first, and
+        # n_docs at its last refresh (stored: ``settle`` depends on it)
         self.recent: deque[list] = deque(maxlen=max(0, self.settings.refresh_window))
+        self.refreshed_at = 0
 
     # -- state -------------------------------------------------------------------------
     def load(self, df: dict[str, int], n_docs: int, stories: Iterable[StoryState]) -> None:
@@ -415,6 +417,10 @@ class StoryClusterer:
             cluster_refine.refresh(self)
         return self.recent[-1][2]
 
+    def settle(self) -> bool:
+        """``cluster_refine.settle``: the window refreshed at the end of an ingest."""
+        return cluster_refine.settle(self)
+
     def load_recent(self, entries: Iterable[tuple[object, ArticleFeatures, int]]) -> None:
         """Restore the window of recent articles, oldest first: (key, features, story), the
         features recomputed from the stored articles (``Feeder`` does)."""
@@ -540,10 +546,11 @@ _final = cluster_refine.resolve  # the old name, imported by storylines.py
 
 
 def cluster_stream(articles: Sequence[Article], settings: StoryClusterSettings | None = None) -> list[int]:
-    """Story ids for ``articles`` fed one by one in the given order (what ``ingest`` does),
-    as they stand after the last article: moves made by ``refresh`` included."""
+    """Story ids for ``articles`` fed one by one in the given order (what one ``ingest``
+    does), as they stand at its end: moves made by ``refresh`` and ``settle`` included."""
     clusterer = StoryClusterer(settings)
     labels = [clusterer.add(article, key=index) for index, article in enumerate(articles)]
+    clusterer.settle()  # the stream ends here, as an ingest does
     for index, (_, story) in clusterer.moves.items():
         labels[cast(int, index)] = story  # the keys given to add() above
     return _final(labels, clusterer.merges)

@@ -3,7 +3,8 @@
 ``reassign`` moves articles to the story they now fit best (k-means style), ``split`` cuts in
 two the stories whose members fall into two clearly separate groups, and ``refresh`` runs both,
 with a merge probe between them, over the stream's window of recent articles
-(``StoryClusterSettings.refresh_every``). ``cluster_batch`` runs them over the whole corpus.
+(``StoryClusterSettings.refresh_every``, and ``settle`` at the end of an ingest).
+``cluster_batch`` runs them over the whole corpus.
 The functions change a ``StoryClusterer`` in place and record what they did in it (``merges``,
 ``splits``, ``moves``), as the clusterer's own methods do.
 """
@@ -69,6 +70,22 @@ def refresh(clusterer: StoryClusterer) -> None:
         if old != new and entry[0] is not None:
             first = clusterer.moves.get(entry[0], (old, new))[0]
             clusterer.moves[entry[0]] = (first, new)
+    clusterer.refreshed_at = clusterer.n_docs
+
+
+def settle(clusterer: StoryClusterer) -> bool:
+    """The end of an ingest: ``refresh`` the window if articles arrived since its last
+    refresh; True if it ran. A stream shorter than ``refresh_every`` (50 articles) otherwise
+    never gets its second look, and the last articles of any stream wait for the next ingest.
+    ``refreshed_at`` is stored with the clusterer's state (``Feeder``), so an ingest killed
+    before its end and run again settles once, where an uninterrupted one did: what the end of
+    an ingest changes is a function of the stored state, not of the process."""
+    s = clusterer.settings
+    if (clusterer._fixed_df is not None or not (s.refresh_every and s.refresh_window) or not clusterer.recent
+            or clusterer.refreshed_at >= clusterer.n_docs):
+        return False
+    refresh(clusterer)
+    return True
 
 
 def reassign(clusterer: StoryClusterer, features: Sequence[ArticleFeatures], labels: list[int]) -> int:

@@ -162,6 +162,8 @@ class StoryClusterSettings:
     # constant factor (the window is bounded), not a growth with the corpus. 0 turns it off.
     refresh_every: int = 100
     refresh_window: int = 200
+    # Refreshes of the window when an ingest ends (``cluster_refine.settle``); 0: none.
+    settle_passes: int = 1
 
 
 @dataclass

@@ -81,10 +81,11 @@ def settle(clusterer: StoryClusterer) -> bool:
     before its end and run again settles once, where an uninterrupted one did: what the end of
     an ingest changes is a function of the stored state, not of the process."""
     s = clusterer.settings
-    if (clusterer._fixed_df is not None or not (s.refresh_every and s.refresh_window) or not clusterer.recent
-            or clusterer.refreshed_at >= clusterer.n_docs):
+    if (clusterer._fixed_df is not None or not (s.refresh_every and s.refresh_window and s.settle_passes)
+            or not clusterer.recent or clusterer.refreshed_at >= clusterer.n_docs):
         return False
-    refresh(clusterer)
+    for _ in range(s.settle_passes):
+        refresh(clusterer)
     return True
 
 

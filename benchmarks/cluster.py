@@ -204,7 +204,9 @@ def write(path: Path, rows: list[dict]) -> None:
 
 
 def _f(value: float, sign: str = "") -> str:
-    return "n/a" if value != value else f"{value:{sign}.3f}"  # nan: no story in the half
+    if value != value:  # nan: no story in the half
+        return "n/a"
+    return f"{value if abs(value) >= 0.0005 else 0.0:{sign}.3f}"  # no "-0.000"
 
 
 if __name__ == "__main__":

@@ -55,7 +55,8 @@ def refresh(clusterer: StoryClusterer) -> None:
     for _ in range(clusterer.settings.refine_rounds):
         if not reassign(clusterer, features, labels):
             break
-    labels = merge_probe(clusterer, labels, set(labels))
+    if clusterer.settings.refine_rounds:  # as in cluster_batch: no refinement, no merge probe
+        labels = merge_probe(clusterer, labels, set(labels))
     # a split rebuilds a story from the members it is given: only stories held whole qualify
     counts = Counter(labels)
     whole = [i for i, label in enumerate(labels) if clusterer.stories[label].size == counts[label]]

@@ -111,9 +111,9 @@ def run(n: int, db: Path, keep_open: list | None = None, stop_at: datetime | Non
             break
         wall = used = 0.0
         done = 0
-        # a tenth in parts of at most 5,000, so that --stop-at ends a large run on time
+        # a tenth in parts of at most 1,000, so that --stop-at ends a large run on time
         while done < chunk and (stop_at is None or datetime.now(UTC) < stop_at):
-            batch = list(islice(stream, min(5000, chunk - done)))
+            batch = list(islice(stream, min(1000, chunk - done)))
             if not batch:
                 break
             words += sum(len(a.text.split()) for a in batch)
@@ -217,7 +217,7 @@ def main() -> None:
                 for path in db.parent.glob(db.name + "*"):
                     path.unlink()
             results.append(result)
-            print(f"n={n}: {result['rate']:.0f} articles/s, cpu ms/article per tenth "
+            print(f"n={result['n']}: {result['rate']:.0f} articles/s, cpu ms/article per tenth "
                   f"{[round(c, 2) for c in result['cpu_tenths']]}, tenths {[round(r) for r in result['tenths']]}, "
                   f"peak {result['peak_mb']:.0f} MB, db {result['db_mb']:.0f} MB, stories {result['stories']}, "
                   f"stages { {k: round(v, 1) for k, v in result['stages'].items()} }", flush=True)

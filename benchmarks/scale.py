@@ -1,6 +1,7 @@
 """Ingest and cluster N articles into a fresh SQLite store on this machine.
 
-    PYTHONPATH=src python benchmarks/scale.py --n 10000 [--n 100000] [--paired 5000] [--out benchmarks/results/scale.md]
+    PYTHONPATH=src python benchmarks/scale.py --n 10000 [--n 100000] [--paired 5000] [--stop-at 19:10]
+        [--out benchmarks/results/scale.md]
 
 Texts: the real articles of ../shared/data/stories/ (about 2,000), perturbed into distinct
 documents: a random 70 % of a base article's sentences in order, 35 % of words replaced by
@@ -13,6 +14,8 @@ time per stage (features+clustering, MinHash, wire check, store writes, commits)
 resident memory, and spaCy NER throughput on the same texts for comparison. ``--paired K``
 keeps the smallest and largest stores open and feeds both the same K new articles in
 alternating chunks: the growth of the cost per article measured side by side, under one load.
+``--stop-at HH:MM`` (UTC) ends the largest run at that time, whatever size it has reached
+(reported as its N), so a shared machine's time box still gets its paired probe.
 """
 
 from __future__ import annotations
@@ -78,7 +81,7 @@ def timed(owner, name, totals):
     setattr(owner, name, wrapper)
 
 
-def run(n: int, db: Path, keep_open: list | None = None) -> dict:
+def run(n: int, db: Path, keep_open: list | None = None, stop_at: datetime | None = None) -> dict:
     from storydiff.feed import Feeder
     from storydiff.store import open_store
 
@@ -102,17 +105,34 @@ def run(n: int, db: Path, keep_open: list | None = None) -> dict:
     gc.collect()
     tenths, cpu_tenths = [], []
     chunk = max(1, n // 10)
+    fed = 0
     for _offset in range(0, n, chunk):
-        batch = list(islice(stream, chunk))
-        words += sum(len(a.text.split()) for a in batch)
-        t0, c0 = time.perf_counter(), time.process_time()
-        feeder.feed(batch, batch_size=500)
-        wall, used = time.perf_counter() - t0, time.process_time() - c0
+        if stop_at is not None and datetime.now(UTC) >= stop_at:
+            break
+        wall = used = 0.0
+        done = 0
+        # a tenth in parts of at most 1,000, so that --stop-at ends a large run on time
+        while done < chunk and (stop_at is None or datetime.now(UTC) < stop_at):
+            batch = list(islice(stream, min(1000, chunk - done)))
+            if not batch:
+                break
+            words += sum(len(a.text.split()) for a in batch)
+            t0, c0 = time.perf_counter(), time.process_time()
+            feeder.feed(batch, batch_size=500)
+            wall, used = wall + time.perf_counter() - t0, used + time.process_time() - c0
+            done += len(batch)
+        if not done:
+            break
         elapsed += wall
         cpu += used
-        tenths.append(len(batch) / wall)
+        fed += done
+        tenths.append(done / wall)
         # CPU time per article: the machine is shared, so wall time swings with other jobs
-        cpu_tenths.append(1000 * used / len(batch))
+        cpu_tenths.append(1000 * used / done)
+    n = fed
+    # the ingest's end: one refresh of the window of recent articles (Feeder.settle), a
+    # constant, outside the per-article figures
+    feeder.settle()
     stories = len(feeder.clusterer.stories)
     if keep_open is None:
         store.close()
@@ -176,7 +196,13 @@ def main() -> None:
     parser.add_argument("--paired", type=int, default=0, metavar="K",
                         help="keep the smallest and largest stores open and feed both the same K new "
                              "articles in alternating chunks (cost ratio under the same load)")
+    parser.add_argument("--stop-at", metavar="HH:MM",
+                        help="UTC time at which the largest run stops growing (its size reached is reported)")
     args = parser.parse_args()
+    stop_at = None
+    if args.stop_at:
+        hour, minute = map(int, args.stop_at.split(":"))
+        stop_at = datetime.now(UTC).replace(hour=hour, minute=minute, second=0, microsecond=0)
     require_shared()
     results = []
     ns = sorted(args.n)
@@ -186,18 +212,18 @@ def main() -> None:
         for n in ns:
             keep = kept if args.paired and n in (ns[0], ns[-1]) and len(ns) > 1 else None
             db = Path(tmp) / f"scale-{n}.db"
-            result = run(n, db, keep)
+            result = run(n, db, keep, stop_at if n == ns[-1] else None)
             if keep is None:
                 for path in db.parent.glob(db.name + "*"):
                     path.unlink()
             results.append(result)
-            print(f"n={n}: {result['rate']:.0f} articles/s, cpu ms/article per tenth "
+            print(f"n={result['n']}: {result['rate']:.0f} articles/s, cpu ms/article per tenth "
                   f"{[round(c, 2) for c in result['cpu_tenths']]}, tenths {[round(r) for r in result['tenths']]}, "
                   f"peak {result['peak_mb']:.0f} MB, db {result['db_mb']:.0f} MB, stories {result['stories']}, "
                   f"stages { {k: round(v, 1) for k, v in result['stages'].items()} }", flush=True)
         if len(kept) == 2:
             probe = paired_probe(kept[0], kept[1], articles=args.paired)
-            probe["small_n"], probe["large_n"] = ns[0], ns[-1]
+            probe["small_n"], probe["large_n"] = ns[0], results[-1]["n"]
             print(f"paired probe: {probe}", flush=True)
         for store, _ in kept:
             store.close()
@@ -205,17 +231,19 @@ def main() -> None:
     if spacy:
         print(f"spaCy {spacy:.1f} articles/s", flush=True)
     if args.out:
-        write(args.out, results, spacy, ns, probe, args.paired)
+        write(args.out, results, spacy, ns, probe, args.paired, args.stop_at)
 
 
 def write(path: Path, results: list[dict], spacy: float | None, ns: list[int], probe: dict | None = None,
-          paired: int = 0) -> None:
+          paired: int = 0, stop_at: str | None = None) -> None:
     lines = [
         "# Scale: ingest and cluster into SQLite",
         "",
         f"Command: `PYTHONPATH=src python benchmarks/scale.py {' '.join(f'--n {n}' for n in ns)}"
-        f"{' --spacy' if spacy else ''}{f' --paired {paired}' if paired else ''} --out {path}` "
-        "(one process, each N in a fresh database).  ",
+        f"{' --spacy' if spacy else ''}{f' --paired {paired}' if paired else ''}"
+        f"{f' --stop-at {stop_at}' if stop_at else ''} --out {path}` "
+        "(one process, each N in a fresh database"
+        f"{f'; the largest run stopped at {stop_at} UTC with the N shown' if stop_at else ''}).  ",
         "Data: real articles of `../shared/data/stories/` perturbed into distinct documents (see the "
         "module docstring).  ",
         f"Machine: 2 cores shared with other developers' jobs, Python {platform.python_version()}, "

@@ -3,7 +3,8 @@
 ``reassign`` moves articles to the story they now fit best (k-means style), ``split`` cuts in
 two the stories whose members fall into two clearly separate groups, and ``refresh`` runs both,
 with a merge probe between them, over the stream's window of recent articles
-(``StoryClusterSettings.refresh_every``). ``cluster_batch`` runs them over the whole corpus.
+(``StoryClusterSettings.refresh_every``, and ``settle`` at the end of an ingest).
+``cluster_batch`` runs them over the whole corpus.
 The functions change a ``StoryClusterer`` in place and record what they did in it (``merges``,
 ``splits``, ``moves``), as the clusterer's own methods do.
 """
@@ -54,7 +55,8 @@ def refresh(clusterer: StoryClusterer) -> None:
     for _ in range(clusterer.settings.refine_rounds):
         if not reassign(clusterer, features, labels):
             break
-    labels = merge_probe(clusterer, labels, set(labels))
+    if clusterer.settings.refine_rounds:  # as in cluster_batch: no refinement, no merge probe
+        labels = merge_probe(clusterer, labels, set(labels))
     # a split rebuilds a story from the members it is given: only stories held whole qualify
     counts = Counter(labels)
     whole = [i for i, label in enumerate(labels) if clusterer.stories[label].size == counts[label]]
@@ -69,6 +71,23 @@ def refresh(clusterer: StoryClusterer) -> None:
         if old != new and entry[0] is not None:
             first = clusterer.moves.get(entry[0], (old, new))[0]
             clusterer.moves[entry[0]] = (first, new)
+    clusterer.refreshed_at = clusterer.n_docs
+
+
+def settle(clusterer: StoryClusterer) -> bool:
+    """The end of an ingest: ``refresh`` the window if articles arrived since its last
+    refresh; True if it ran. A stream shorter than ``refresh_every`` (50 articles) otherwise
+    never gets its second look, and the last articles of any stream wait for the next ingest.
+    ``refreshed_at`` is stored with the clusterer's state (``Feeder``), so an ingest killed
+    before its end and run again settles once, where an uninterrupted one did: what the end of
+    an ingest changes is a function of the stored state, not of the process."""
+    s = clusterer.settings
+    if (clusterer._fixed_df is not None or not (s.refresh_every and s.refresh_window and s.settle_passes)
+            or not clusterer.recent or clusterer.refreshed_at >= clusterer.n_docs):
+        return False
+    for _ in range(s.settle_passes):
+        refresh(clusterer)
+    return True
 
 
 def reassign(clusterer: StoryClusterer, features: Sequence[ArticleFeatures], labels: list[int]) -> int:

@@ -26,6 +26,8 @@ from .storylines import StorylineClusterer, StorylineSettings
 from .wire import WireDetector, WireSettings, describe_group
 
 logger = logging.getLogger(__name__)
+# the clusterer's n_docs at its last refresh of the window, kept in the store's meta values
+REFRESHED_AT = "cluster_refreshed_at"
 
 # What one odd record can raise in the stages (dates, features, shingles, wire diffs) without
 # anything else being wrong: the record is reported and the batch goes on. A StoreError, an
@@ -98,6 +100,9 @@ class Feeder:
         self.clusterer = StoryClusterer(cluster_settings)
         df, n_docs, stories = store.load_cluster_state()
         self.clusterer.load(df, n_docs, [_state(record) for record in stories])
+        # a store from before ``settle`` holds no mark: taken as settled, so an ingest of
+        # nothing new changes nothing there either
+        self.clusterer.refreshed_at = int(store.load_meta(REFRESHED_AT) or n_docs)
         self._load_recent()
         # the second level: each new event joins a storyline or starts one (storylines.py)
         self.storylines = StorylineClusterer(self.clusterer, storyline_settings)
@@ -211,6 +216,7 @@ class Feeder:
         removed = [s for s in clusterer.dirty_stories if s not in clusterer.stories]
         self.store.save_cluster_state({t: clusterer.df[t] for t in clusterer.dirty_terms},
                                       clusterer.n_docs, live, removed)
+        self.store.save_meta(REFRESHED_AT, str(clusterer.refreshed_at))
         self._save_storylines()
 
     def _save_storylines(self) -> None:
@@ -240,6 +246,25 @@ class Feeder:
                 batch, batches = [], batches + 1
         if batch or (on_batch is not None and not batches):
             self._feed_batch(batch, report, progress, on_batch)
+        return report
+
+    def settle(self) -> FeedReport:
+        """The end of an ingest (``storydiff ingest`` after its last file, ``live`` after each
+        round): the window of recent articles is refreshed if articles arrived since its last
+        refresh (``StoryClusterer.settle``), in a transaction of its own that stores the moves,
+        the clusterer's state and the mark saying it was done. Killed before the commit, the
+        next run does it; after, the next run has nothing to settle."""
+        report = FeedReport()
+        with self.store.transaction():
+            if not self.clusterer.settle():
+                return report
+            self._save_state(report)
+            if hasattr(self.store, "mark_stale"):
+                self.store.mark_stale(report.stories)
+            self._write_point()
+        self._write_point()
+        self.clusterer.mark_clean()
+        self.storylines.mark_clean()
         return report
 
     def _feed_batch(self, batch: list[Article], report: FeedReport,

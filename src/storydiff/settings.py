@@ -191,6 +191,7 @@ class ClusterSettings(BaseModel):
     refine_passes: int = 2
     refresh_every: int = Field(default=100, ge=0)
     refresh_window: int = Field(default=200, ge=0)
+    settle_passes: int = Field(default=2, ge=0)
 
     model_config = _TABLE
 

@@ -127,6 +127,7 @@ def ingest(
                 duplicates += len(report.duplicates)
                 errors.extend(report.errors)
                 progress.advance(task)
+            feeder.settle()  # the ingest's end: its last articles looked at again (Feeder.settle)
     except StoreError as exc:
         _store_failed(exc)
     finally:

@@ -219,6 +219,7 @@ class Live:
             report.stopped = self.stop.is_set()
             self._write(batch, report, {} if report.stopped else listing_validators)
             report.requests = self.fetcher.requests
+        report.stories |= self.feeder.settle().stories  # the round's end, as an ingest's (Feeder.settle)
 
     def _write(self, batch: list[tuple[Article, Fetched]], report: LiveReport,
                listing_validators: dict[str, tuple[str | None, str | None]]) -> None:

@@ -182,6 +182,12 @@ class Store(Protocol):
     def load_storyline_state(self) -> tuple[list[GroupRecord], dict[int, int]]:
         """The stored storylines, and each event's storyline."""
 
+    def load_meta(self, name: str) -> str | None:
+        """A named value a stage keeps between runs (``feed``: the clusterer's ``refreshed_at``)."""
+
+    def save_meta(self, name: str, value: str) -> None:
+        """Keep a named value (inside the caller's transaction)."""
+
     def list_stories(self, *, limit: int | None = None, min_size: int = 1) -> list[StorySummary]: ...
 
     def story_articles(self, story: int) -> list[Article]: ...

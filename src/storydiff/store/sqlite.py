@@ -432,6 +432,15 @@ class SQLiteStore(StoredResults):
     def load_storyline_state(self) -> tuple[list[GroupRecord], dict[int, int]]:
         return self._groups("storylines"), dict(self._run("SELECT story, storyline FROM event_storylines"))
 
+    def load_meta(self, name: str) -> str | None:
+        row = self._run("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def save_meta(self, name: str, value: str) -> None:
+        # the upsert both SQLite and PostgreSQL read (PostgresStore inherits it)
+        self._run("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                  (name, value))
+
     def record_merges(self, changes: Iterable[Merge]) -> None:
         """Keep merges (``storylines.Change``) so a link to a merged event or storyline redirects."""
         now = datetime.now(UTC).isoformat(timespec="seconds")

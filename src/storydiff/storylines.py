@@ -333,6 +333,7 @@ def storylines_stream(articles: Sequence[Article], settings: StorylineSettings |
         event = events.add(article, features, key=index)
         event_labels.append(event)
         lines.add(article, event, features, None if vectors is None else vectors[index])
+    events.settle()  # the window refreshed at the end of the feed, as ``ingest`` ends (cluster_refine.settle)
     lines.sync()
     for key, (_, moved_to) in events.moves.items():
         event_labels[cast(int, key)] = moved_to  # the keys given to add() above

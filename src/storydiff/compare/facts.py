@@ -49,6 +49,12 @@ _POSSESSOR = re.compile(
     r"(?:(?:more\s+than|at\s+least|nearly|almost|about|some|over|around|roughly|estimated|an?\s+estimated)\s+)?$")
 
 
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                         "yesterday", "tomorrow", "tonight", "week", "month", "year", "season", "january", "february",
+                         "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                         "december"})
+
+
 def possessor(claim: Claim) -> str | None:
     """Whose figure a value is, where the text says it right before the value: "Harwick's 17
     turnovers" (Harwick), "Arland's 22 million people", "his 8-month-old son" (his)."""
@@ -57,7 +63,9 @@ def possessor(claim: Claim) -> str | None:
     found = _POSSESSOR.search(before[-80:])
     if not found:
         return None
-    return (found.group(1) or found.group(2)).lower()
+    holder = (found.group(1) or found.group(2)).lower()
+    # "Friday's 9.0 quake", "last year's 12 titles": a date, not a holder.
+    return None if _DATE_WORDS & set(holder.split()) else holder
 
 
 def _is_age(claim: Claim) -> bool:
@@ -103,6 +111,8 @@ def different_fact(a: Claim, b: Claim, annotated: Mapping[str, AnnotatedArticle]
             return f"different holders ({holder_a or 'none'} / {holder_b or 'none'})"
         if loose := _loose_floor(a, b) or _loose_floor(b, a):
             return loose
+        if _states(a.sentence.text, b.mention.text) and _states(b.sentence.text, a.mention.text):
+            return "each sentence states both figures"
     if a.kind == "date" and b.kind == "date":
         if EVENT_CLASSES.get(a.head) == "say" and EVENT_CLASSES.get(b.head) == "say":
             return "dates of statements, which a source makes on many days"
@@ -165,6 +175,10 @@ def _scope_differs(a: Claim, b: Claim, annotated: Mapping[str, AnnotatedArticle]
         return "one item of a list of values"
     if numbers and (sa.hedged or sb.hedged):
         return "a possibility or a belief, not a count"
+    if sa.earlier != sb.earlier:
+        return "another or an earlier event of the kind against the story's"
+    if sa.background != sb.background:
+        return "background told in the past perfect against the story's event"
     if (where := _places_exclude(sa.places, sb.places)) is not None:
         return f"different places ({where})"
     articles = {key: item.article for key, item in annotated.items()}
@@ -242,6 +256,16 @@ def _loose_floor(a: Claim, b: Claim) -> str | None:
             and y.low >= x.exact:
         return "a round lower bound the other figure satisfies"
     return None
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _states(sentence: str, value_text: str) -> bool:
+    """Whether ``sentence`` gives the figure written in ``value_text`` ("24" in "a 31-24 win")."""
+    figure = _FIGURE.search(value_text)
+    return figure is not None and re.search(r"(?<![\d.,])" + re.escape(figure.group(0)) + r"(?![\d]|[.,]\d)",
+                                            sentence) is not None
 
 
 def _significant_digits(value: float) -> int:

@@ -12,7 +12,11 @@ in Kenya and Tanzania that killed 224"):
 - ``holders``: the people and organisations that are the predicate's subject;
 - ``hedged``: the value is a possibility or a belief ("may have died", "he thought");
 - ``present``: the predicate is in the present tense (a current or habitual state);
-- ``listed``: the value is one item of a list of values ("7.6 and 7.5 magnitude quakes").
+- ``listed``: the value is one item of a list of values ("7.6 and 7.5 magnitude quakes");
+- ``earlier``: the event is named as another or an earlier one of its kind ("a previous attack
+  killed 30", "an earlier quake");
+- ``background``: the predicate is a past perfect told in the report's own voice ("the group had
+  seized six crew members"), not reported speech ("officials said 40 had died").
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ _NOUN_LINKS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "ap
 _POSSIBLE = {"may", "might", "could"}
 _BELIEF = {"think", "believe", "fear", "suspect", "guess"}
 _HEDGES = {"perhaps", "possibly", "probably", "maybe"}
+# Modifiers that make an event another one of its kind than the story's.
+_OTHER_EVENT = {"earlier", "previous", "prior", "separate", "another"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ class Scope:
     hedged: bool = False
     present: bool = False
     listed: bool = False
+    earlier: bool = False
+    background: bool = False
 
 
 EMPTY = Scope()
@@ -133,6 +141,29 @@ def _is_present(predicate) -> bool:
     return tenses == {"Pres"} and not any(w.lemma_ == "have" for w in words[1:])
 
 
+def _earlier(anchors: list) -> bool:
+    """Whether an event noun among ``anchors`` (the value's noun, the noun a relative clause
+    describes, the subject) is named as another or an earlier one ("a previous attack")."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ in _OTHER_EVENT for anchor in anchors
+               if anchor.pos_ in ("NOUN", "PROPN") for c in anchor.children)
+
+
+def _past_perfect(predicate) -> bool:
+    """A past perfect in the report's own voice ("had seized"); reported speech ("said 40 had
+    died", "he thought ... had died") and a running count ("by Tuesday ... had killed 65") are
+    not background."""
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in predicate.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in predicate.children):
+        return False
+    current = predicate
+    for _ in range(4):
+        if current.dep_ in ("ccomp", "parataxis") or current.head.i == current.i:
+            return current.head.i == current.i
+        current = current.head
+    return False
+
+
 def _hedged(predicate) -> bool:
     """Whether a predicate is a possibility or a belief: a modal of possibility on it or a
     clause above it ("may have died"), a belief verb above it ("he thought ... had died"), a
@@ -205,4 +236,6 @@ def scope_of(claim: Claim, annotated: Mapping[str, AnnotatedArticle]) -> Scope:
                         and _in_tokens(m, subject_tokens))
     hedged = predicate is not None and _hedged(predicate)
     return Scope(places=places, dates=dates, counts=counts, holders=holders, hedged=hedged,
+                 earlier=_earlier(anchors),
+                 background=predicate is not None and _past_perfect(predicate),
                  present=predicate is not None and _is_present(predicate), listed=_listed(token))

@@ -113,7 +113,8 @@ def background_against_current(old: Claim, old_dates: Sequence[Timex], new: Clai
     if old_article is None or new_article is None or not old_dates:
         return False
     before = [days_before(t, old_article.published) for t in old_dates]
-    if any(d is None or d < days.background_days for d in before):
+    # Any of them: "in 1992, the last year for which it has figures" is one date read twice.
+    if not any(d is not None and d >= days.background_days for d in before):
         return False
     if new_scope.dates:
         recent = [days_before(t, new_article.published) for t in new_scope.dates]

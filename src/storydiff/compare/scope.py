@@ -141,6 +141,18 @@ def _is_present(predicate) -> bool:
     return tenses == {"Pres"} and not any(w.lemma_ == "have" for w in words[1:])
 
 
+_REPORTING = {"put", "estimate", "count", "confirm", "give", "list", "cite", "quote", "tally", "show"}
+
+
+def _reporting(predicate) -> bool:
+    """Whether a predicate reports a figure rather than doing what it counts ("said", "put the
+    toll at", "estimated")."""
+    from ..align import EVENT_CLASSES
+
+    lemma = predicate.lemma_.lower()
+    return lemma in _REPORTING or EVENT_CLASSES.get(lemma) == "say"
+
+
 def _earlier(anchors: list) -> bool:
     """Whether an event noun among ``anchors`` (the value's noun, the noun a relative clause
     describes, the subject) is named as another or an earlier one ("a previous attack")."""
@@ -232,8 +244,10 @@ def scope_of(claim: Claim, annotated: Mapping[str, AnnotatedArticle]) -> Scope:
         bounding += [subject, *(c for c in subject.children if c.dep_ == "nummod")]
     counts = tuple(m.value for m in mentions if m.kind == "quantity" and isinstance(m.value, Quantity)
                    and m.value.unit and _in_tokens(m, bounding))
+    # The subject of a reporting verb ("the ministry put the toll at 40") is a source, not a holder.
+    reporting = predicate is not None and _reporting(predicate)
     holders = frozenset(m.text for m in mentions if m.kind in ("person", "org", "group")
-                        and _in_tokens(m, subject_tokens))
+                        and _in_tokens(m, subject_tokens)) if not reporting else frozenset()
     hedged = predicate is not None and _hedged(predicate)
     return Scope(places=places, dates=dates, counts=counts, holders=holders, hedged=hedged,
                  earlier=_earlier(anchors),

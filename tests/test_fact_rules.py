@@ -146,11 +146,6 @@ SCOPES = {
          ("The flaw affects Windows XP, Vista and 7, the company said.", D2)],
         [("The rebels seized 52 villages in the north, the army said.", D1),
          ("The rebels seized 48 villages in the north, the army said.", D2)]),
-    "another event of the kind": (
-        [("A previous attack on the embassy killed 30 people, officials said.", D1),
-         ("The attack on the embassy on Friday killed 42 people, officials said.", D2)],
-        [("The attack on the embassy killed 30 people, officials said.", D1),
-         ("The attack on the embassy on Friday killed 42 people, officials said.", D2)]),
     "background in the past perfect": (
         [("The rebel group had seized 14 crew members from a tanker off the coast.", D1),
          ("The rebel group seized 11 crew members from the tanker off the coast on Friday, officials said.", D2)],

@@ -175,8 +175,6 @@ def _scope_differs(a: Claim, b: Claim, annotated: Mapping[str, AnnotatedArticle]
         return "one item of a list of values"
     if numbers and (sa.hedged or sb.hedged):
         return "a possibility or a belief, not a count"
-    if sa.earlier != sb.earlier:
-        return "another or an earlier event of the kind against the story's"
     if sa.background != sb.background:
         return "background told in the past perfect against the story's event"
     if (where := _places_exclude(sa.places, sb.places)) is not None:

@@ -13,8 +13,6 @@ in Kenya and Tanzania that killed 224"):
 - ``hedged``: the value is a possibility or a belief ("may have died", "he thought");
 - ``present``: the predicate is in the present tense (a current or habitual state);
 - ``listed``: the value is one item of a list of values ("7.6 and 7.5 magnitude quakes");
-- ``earlier``: the event is named as another or an earlier one of its kind ("a previous attack
-  killed 30", "an earlier quake");
 - ``background``: the predicate is a past perfect told in the report's own voice ("the group had
   seized six crew members"), not reported speech ("officials said 40 had died").
 """
@@ -33,13 +31,12 @@ _OVER = {"in", "over", "during", "across", "within", "among", "from", "for"}
 # Dependents that qualify a word without being another clause.
 _QUALIFYING = {"prep", "npadvmod", "tmod", "obl", "poss", "advmod", "nmod", "compound"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 # Words for a value's noun phrase, climbed from the number to the noun it counts.
 _NOUN_LINKS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos", "pobj"}
 _POSSIBLE = {"may", "might", "could"}
 _BELIEF = {"think", "believe", "fear", "suspect", "guess"}
 _HEDGES = {"perhaps", "possibly", "probably", "maybe"}
-# Modifiers that make an event another one of its kind than the story's.
-_OTHER_EVENT = {"earlier", "previous", "prior", "separate", "another"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +48,6 @@ class Scope:
     hedged: bool = False
     present: bool = False
     listed: bool = False
-    earlier: bool = False
     background: bool = False
 
 
@@ -127,7 +123,11 @@ def _counted_objects(tokens: list) -> list:
 
 def _listed(token) -> bool:
     """Whether a number is one item of a list of values: coordinated with another number or
-    name ("7.6 and 7.5", "XP, Vista, 7, 8 and 8.1")."""
+    name ("7.6 and 7.5", "XP, Vista, 7, 8 and 8.1"); not a part of a record or a score
+    ("52-3, 46 KOs", "31-24"), whose parts are one value."""
+    doc = token.doc
+    if any(0 <= i < len(doc) and doc[i].text in ("-", "–") for i in (token.i - 1, token.i + 1)):
+        return False
     coordinated = list(token.conjuncts)
     return any(c.pos_ in ("NUM", "PROPN") or c.like_num for c in coordinated)
 
@@ -153,11 +153,13 @@ def _reporting(predicate) -> bool:
     return lemma in _REPORTING or EVENT_CLASSES.get(lemma) == "say"
 
 
-def _earlier(anchors: list) -> bool:
-    """Whether an event noun among ``anchors`` (the value's noun, the noun a relative clause
-    describes, the subject) is named as another or an earlier one ("a previous attack")."""
-    return any(c.dep_ in ("amod", "det") and c.lower_ in _OTHER_EVENT for anchor in anchors
-               if anchor.pos_ in ("NOUN", "PROPN") for c in anchor.children)
+def _measure_of_a_thing(token, noun) -> bool:
+    """Whether a number measures a thing through a unit word ("the 38-word oath": 38 -> word ->
+    oath) rather than counting or amounting to its noun."""
+    steps, current = 0, token
+    while current.i != noun.i and steps < 5:
+        current, steps = current.head, steps + 1
+    return steps > 1
 
 
 def _past_perfect(predicate) -> bool:
@@ -245,11 +247,16 @@ def scope_of(claim: Claim, annotated: Mapping[str, AnnotatedArticle]) -> Scope:
     counts = tuple(m.value for m in mentions if m.kind == "quantity" and isinstance(m.value, Quantity)
                    and m.value.unit and _in_tokens(m, bounding))
     # The subject of a reporting verb ("the ministry put the toll at 40") is a source, not a holder.
-    reporting = predicate is not None and _reporting(predicate)
+    # Nor is a subject the holder of a measure of some thing ("Roberts administered the 38-word
+    # oath"): only of a figure that counts its own noun ("the 92 clubs recorded a loss of $204m").
+    reporting = predicate is not None and (_reporting(predicate) or _measure_of_a_thing(token, noun))
     holders = frozenset(m.text for m in mentions if m.kind in ("person", "org", "group")
                         and _in_tokens(m, subject_tokens)) if not reporting else frozenset()
-    hedged = predicate is not None and _hedged(predicate)
+    # A possibility is the value's only when the value counts an argument of the hedged verb
+    # ("2 million people may have died"), not a name inside one ("might not attend the meeting
+    # of the 18 nations").
+    argument = predicate is not None and noun.head.i == predicate.i and noun.dep_ in _ARGUMENTS
+    hedged = argument and _hedged(predicate)
     return Scope(places=places, dates=dates, counts=counts, holders=holders, hedged=hedged,
-                 earlier=_earlier(anchors),
                  background=predicate is not None and _past_perfect(predicate),
                  present=predicate is not None and _is_present(predicate), listed=_listed(token))

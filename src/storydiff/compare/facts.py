@@ -185,7 +185,9 @@ def _scope_differs(a: Claim, b: Claim, annotated: Mapping[str, AnnotatedArticle]
         return "one item of a list of values"
     if numbers and (sa.hedged or sb.hedged):
         return "a possibility or a belief, not a count"
-    if sa.background != sb.background:
+    # (Numbers only: a date told in the past perfect is itself the background event's date,
+    # "had inspected it in June last year" against "last inspected it in August 2024".)
+    if numbers and sa.background != sb.background:
         return "background told in the past perfect against the story's event"
     if (where := _places_exclude(sa.places, sb.places)) is not None:
         return f"different places ({where})"

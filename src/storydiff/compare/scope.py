@@ -35,7 +35,7 @@ _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 # Words for a value's noun phrase, climbed from the number to the noun it counts.
 _NOUN_LINKS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos", "pobj"}
 _POSSIBLE = {"may", "might", "could"}
-_BELIEF = {"think", "believe", "fear", "suspect", "guess"}
+_BELIEF = {"think", "believe", "suspect", "guess"}
 _HEDGES = {"perhaps", "possibly", "probably", "maybe"}
 
 

@@ -260,7 +260,8 @@ def _loose_floor(a: Claim, b: Claim) -> str | None:
     x, y = a.mention.value, b.mention.value
     if not isinstance(x, Quantity) or not isinstance(y, Quantity) or not math.isfinite(x.low):
         return None
-    if _VAGUE_PLURAL.match(a.mention.text.strip()) and y.low >= x.low:
+    # Against an exact figure a vague amount is compare.veto.vague_amount's.
+    if _VAGUE_PLURAL.match(a.mention.text.strip()) and y.exact is None and y.low >= x.low:
         return "a bare plural is a loose lower bound"
     if x.exact is not None and math.isinf(x.high) and x.exact >= 1000 and _significant_digits(x.exact) <= 2 \
             and y.low >= x.exact:

@@ -36,14 +36,15 @@ def _single_figure_unit(unit: object) -> str | None:
 
 
 def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], used: set[int],
-                          weights: Weights | None = None) -> list[_Edge]:
+                          weights: Weights | None = None, context: object = None) -> list[_Edge]:
     """Two reports that each give one figure for the same counted thing ("239 people",
     "230 people") or the same measure ("magnitude 6.1", "magnitude 6.0") and the figures
     are close but incompatible: the signature of a discrepancy even when the sentences
     share few words (``compare.finder.same_count``), and a report giving two orders of
     magnitude against one giving one of them (``compare.finder.magnitude``). Figures far
     apart (more than ``COUNT_RATIO``) are more likely of different things, and heads naming
-    different kinds of event ("killed" vs "injured") rule the pair out."""
+    different kinds of event ("killed" vs "injured") rule the pair out. ``context`` (the pair's
+    ``PairContext``) is what the vetoes read: ``compare.veto.different_fact`` reads the parses."""
     from ..align import ClaimPair
 
     count_rule, magnitude_rule = "compare.finder.same_count", "compare.finder.magnitude"
@@ -105,7 +106,7 @@ def _same_count_conflicts(claims_a: Sequence[Claim], claims_b: Sequence[Claim], 
         if relation(a, b) != "conflict":
             continue
         pair = ClaimPair(a, b, current().compare.conflict_score, True, a.entities & b.entities)
-        passed = _passes(COUNT_VETOES, pair, None)
+        passed = _passes(COUNT_VETOES, pair, context)
         if passed is None:
             continue
         used.update((id(a), id(b)))

@@ -4,7 +4,9 @@ changed, a date the other report could not know, background against the reportin
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
 
 from ..model import Article, Claim, Timex
 from ..settings import current
@@ -28,6 +30,11 @@ def _after_publication(claim: Claim, other: Article) -> bool:
     return value[:10] > published.isoformat()[: len(value[:10])]
 
 
+def _still_to_come(claim: Claim) -> bool:
+    """"Later Monday", "tonight": a date its report gives as still to come on its own day."""
+    return bool({"later", "tonight"} & set(claim.mention.text.lower().split()))
+
+
 def _timing(a: Claim, b: Claim, articles: dict[str, Article]) -> str | None:
     """How the publication dates of two reports bear on two different dates they give
     for one event: "plan" when one report dates a still-coming event ("the House is
@@ -40,7 +47,8 @@ def _timing(a: Claim, b: Claim, articles: dict[str, Article]) -> str | None:
     for planned, done in ((a, b), (b, a)):
         own = articles[planned.article].published_date
         value = getattr(done.mention.value, "value", "")
-        if own is None or not value[:4].isdigit() or not _after_publication(planned, articles[planned.article]):
+        if own is None or not value[:4].isdigit() or not (
+                _after_publication(planned, articles[planned.article]) or _still_to_come(planned)):
             continue
         return "plan" if value[:10] >= own.isoformat()[: len(value[:10])] else "apart"
     if _after_publication(a, articles[b.article]) or _after_publication(b, articles[a.article]):
@@ -48,13 +56,15 @@ def _timing(a: Claim, b: Claim, articles: dict[str, Article]) -> str | None:
     return None
 
 
-def _days_before_publication(claim: Claim, articles: dict[str, Article]) -> float | None:
+def days_before(value: Timex, published: date | datetime | None) -> float | None:
+    """How many days before ``published`` a date ends (0 when it covers that day, negative when
+    it starts after it), or None when either is open."""
     from ..annotate.temporal import timex_interval
 
-    published = articles[claim.article].published
-    value = claim.mention.value
-    if published is None or not isinstance(value, Timex) or value.type not in ("DATE", "TIME"):
+    if published is None or value.type not in ("DATE", "TIME"):
         return None
+    if value.value == "PRESENT_REF":  # "now": the report's own day
+        return 0.0
     interval = timex_interval(value)
     if interval is None:
         return None
@@ -63,6 +73,13 @@ def _days_before_publication(claim: Claim, articles: dict[str, Article]) -> floa
     if end <= day:
         return float((day - end).days + 1)
     return 0.0 if start <= day else -float((start - day).days)
+
+
+def _days_before_publication(claim: Claim, articles: dict[str, Article]) -> float | None:
+    value = claim.mention.value
+    if not isinstance(value, Timex):
+        return None
+    return days_before(value, articles[claim.article].published)
 
 
 def _background_against_current(a: Claim, b: Claim, articles: dict[str, Article]) -> bool:
@@ -83,3 +100,24 @@ def _to_the_day(claim: Claim) -> bool:
 
     interval = timex_interval(claim.mention.value)
     return interval is not None and (interval[1] - interval[0]).days <= 7
+
+
+def background_against_current(old: Claim, old_dates: Sequence[Timex], new: Claim, new_scope: Any,
+                               articles: dict[str, Article]) -> bool:
+    """Whether a value whose clause dates it (``old_dates``) a year or more before its own
+    report is set against one of its report's days (``new_scope``, a ``scope.Scope``: dated
+    within them, or undated in the present tense, a current state): "142,410 in 1992" against
+    "about 100,000 are performed annually"."""
+    days = current().compare
+    old_article, new_article = articles.get(old.article), articles.get(new.article)
+    if old_article is None or new_article is None or not old_dates:
+        return False
+    before = [days_before(t, old_article.published) for t in old_dates]
+    # Any of them: "in 1992, the last year for which it has figures" is one date read twice.
+    if not any(d is not None and d >= days.background_days for d in before):
+        return False
+    if new_scope.dates:
+        recent = [days_before(t, new_article.published) for t in new_scope.dates]
+        return all(d is not None and abs(d) <= days.current_days for d in recent)
+    return bool(new_scope.present)
+

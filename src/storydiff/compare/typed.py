@@ -40,7 +40,7 @@ def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, st
                               compatible_with)
         edges += rules.find("compare.finder.agreements", context)
         edges += rules.find("compare.finder.typed_values", context)
-        edges += _same_count_conflicts(claims[left.id], claims[right.id], context.used, weights)
+        edges += _same_count_conflicts(claims[left.id], claims[right.id], context.used, weights, context)
         edges += rules.find("compare.finder.inception", context)
     return edges
 

@@ -199,7 +199,10 @@ def _scope_differs(a: Claim, b: Claim, annotated: Mapping[str, AnnotatedArticle]
     if numbers:
         if _counts_differ(sa.counts, sb.counts):
             return "different counted bounds"
-        if sa.holders and sb.holders and not _names_meet(sa.holders, sb.holders):
+        # A subject the other clause also names is one of its participants, not another holder:
+        # "the judge sentenced Deyle to seven years" / "Deyle received a five-year sentence".
+        if sa.holders and sb.holders and not _names_meet(sa.holders, sb.holders) \
+                and not _names_meet(sa.holders, b.entities) and not _names_meet(sb.holders, a.entities):
             return "different holders (" + ", ".join(sorted(sa.holders)) + " / " + ", ".join(sorted(sb.holders)) + ")"
         if a.head not in _CHANGE_VERBS and b.head not in _CHANGE_VERBS and _dates_exclude(sa.dates, sb.dates):
             return "different dates of the events"

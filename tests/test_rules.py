@@ -339,38 +339,6 @@ COMPARE_EXAMPLES: dict[str, Example] = {
          "the trial, and Pindeo thanked the court.",
          "Arturo Pinedo met the envoy in Lima on Monday, officials said."),
         conflict("Pindeo", kind="name")),
-    "compare.judge.sounds_alike": Example(
-        ("Prosecutors charged Karim Hasheem Tofa with fraud on Monday, the court said.",
-         "Karim Hashim Tofa was charged with fraud on Monday, the court said."),
-        ("Prosecutors charged Karim Hasheem Tofa with fraud on Monday, the court said.",
-         "Karim Hamdan Tofa was charged with fraud on Monday, the court said."),
-        conflict("Hasheem", "Hashim", kind="name")),
-    "compare.judge.number_in_name": Example(
-        ("The march was organised by Caminos Sin Muros, a volunteer network, on Sunday.",
-         "Organisers from Camino Sin Muros led the march on Sunday, a volunteer said."),
-        ("The march was organised by Caminos Sin Muros, a volunteer network, on Sunday.",
-         "Organisers from Caminos Sin Muros led the march on Sunday, a volunteer said."),
-        conflict("Caminos Sin Muros", "Camino Sin Muros", kind="name")),
-    "compare.judge.acronym_slip": Example(
-        ("The Northern Coastal Rescue Agency (NCRA) sent two boats on Friday. An NCRA spokesman said "
-         "the sea was rough. The NCPA spokesman said the search would go on overnight.",
-         "The Northern Coastal Rescue Agency (NCRA) sent two boats on Friday, an NCRA spokesman said."),
-        ("The Northern Coastal Rescue Agency (NCRA) sent two boats on Friday. An NCRA spokesman said "
-         "the sea was rough. The National Coast Patrol Authority (NCPA) said the search would go on.",
-         "The Northern Coastal Rescue Agency (NCRA) sent two boats on Friday, an NCRA spokesman said."),
-        conflict("NCPA", "NCRA", kind="name")),
-    "compare.judge.same_passage_other_name": Example(
-        ("The mayor wrote that the Laura Vantongeren Report and the budget papers were never released.",
-         "The mayor wrote that the Nadia Vantongeren Report and the budget papers were never released."),
-        ("The mayor wrote that the Laura Vantongeren Report and the budget papers were never released.",
-         "The council said Nadia Vantongeren, Laura's sister, chaired the budget committee until May."),
-        conflict("Laura Vantongeren", "Nadia Vantongeren", kind="name")),
-    "compare.judge.proper_noun_runs": Example(
-        ("Volunteers of Amigos Sin Tierra cleared the beach on Saturday, a volunteer said.",
-         "Volunteers of Amigos Sin Tiera cleared the beach on Saturday, a volunteer said."),
-        ("Volunteers of Amigos Sin Tierra cleared the beach on Saturday, a volunteer said.",
-         "Volunteers of Amigos Sin Tierra cleared the beach on Saturday, a volunteer said."),
-        conflict("Tiera", kind="name")),
     "compare.judge.irrealis": Example(
         ("The rebels would have to win 9 more seats to reach the 51 votes necessary to block the law, "
          "analysts said.",

@@ -67,7 +67,6 @@ def diagnose(story: dict, records: list[dict], show_all: bool) -> list[str]:
     from storydiff.compare.context import PairContext
     from storydiff.compare.entities import canonical_names
     from storydiff.compare.judges import relation
-    from storydiff.compare.measures import comparable_pairs, keyed
     from storydiff.compare.run import comparison_of
     from storydiff.compare.vetoes import CONFLICT_VETOES
     from storydiff.ingest import read_articles
@@ -84,7 +83,7 @@ def diagnose(story: dict, records: list[dict], show_all: bool) -> list[str]:
     lines = []
     with rules.rule_run(()), in_effect(settings):
         canonical = canonical_names(annotated)
-        claims = {item.id: keyed(item, claims_of(item, canonical), canonical) for item in annotated}
+        claims = {item.id: claims_of(item, canonical) for item in annotated}
         annotated_mentions.update({item.id: item.mentions for item in annotated})
         weights = Weights([c for cs in claims.values() for c in cs])
         by_id = {item.id: item for item in annotated}
@@ -102,7 +101,7 @@ def diagnose(story: dict, records: list[dict], show_all: bool) -> list[str]:
                 lines.append(f"    side {number}: {quotes}")
                 lines.append("      claims: " + (", ".join(
                     f"{c.kind}:{c.mention.text!r}={getattr(c.mention.value, 'value', c.mention.value)!s:.40}"
-                    f" head={c.head} key={c.key}" for c in cs) or "NONE"))
+                    f" head={c.head}" for c in cs) or "NONE"))
                 lines.append("      names: " + (", ".join(sorted({f"{m.kind}:{m.text!r}" for _, m in names}))
                                                   or "none"))
             (left, _), (right, _) = side_claims
@@ -110,9 +109,7 @@ def diagnose(story: dict, records: list[dict], show_all: bool) -> list[str]:
                 for b in right:
                     if a.article == b.article or a.kind != b.kind:
                         continue
-                    # as compare pairs them (measure keys: compare.measures), else the bare score
-                    pairs = [p for p in comparable_pairs(claims[a.article], claims[b.article], weights)
-                             if p.a is a and p.b is b] or pair_claims([a], [b], weights, minimum=0.0)
+                    pairs = pair_claims([a], [b], weights, minimum=0.0)
                     if not pairs:
                         lines.append(f"      {a.mention.text!r} / {b.mention.text!r}: not pairable")
                         continue

@@ -348,18 +348,15 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         no_conflict("51", "45")),
     "compare.judge.counted_event": Example(
         ("About 500 people marched on Sunday. Police said 30 people were injured and 9 people arrested.",
-         # "treated for injuries": no counted event in the measure key, which leaves the pair to this rule
-         "Some 500 people joined the march. Medics said 42 people were treated for injuries. Police held 9 "
-         "people overnight."),
+         "Some 500 people joined the march. Medics said 42 people were hurt. Police held 9 people overnight."),
         ("About 500 people marched on Sunday. Police said 30 people were injured and 9 people arrested.",
          "Some 500 people joined the march. Police held 9 people overnight."),
         conflict("30", "42", kind="number")),
     "compare.judge.event_in_clause": Example(
-        # "in 2021" on one side only: the measure key leaves the pair to this rule (compare.measures)
         ("Officials said 17 people died in the floods in the valley.",
-         "The death toll from the floods in the valley rose to 15 in 2021, officials said."),
+         "The death toll from the floods in the valley rose to 15, officials said."),
         ("Officials said 17 people were injured in the floods in the valley.",
-         "The death toll from the floods in the valley rose to 15 in 2021, officials said."),
+         "The death toll from the floods in the valley rose to 15, officials said."),
         conflict("17", "15", kind="number")),
     "compare.judge.dated_event": Example(
         ("The vote on the budget is expected to begin in the Senate on Wednesday, followed by the Assembly "
@@ -376,26 +373,6 @@ COMPARE_EXAMPLES: dict[str, Example] = {
         ("The Otters made 17 turnovers in the game against the Falcons on Saturday.",
          "The Otters made 16 turnovers in the game against the Falcons on Saturday."),
         no_conflict("17", "16")),
-    # --- one measure, one key (compare/measures.py, issue 16) -----------------------------
-    "compare.judge.same_measure": Example(
-        ("At least 180 people were injured in the bombings in Velm on Friday, police said.",
-         "The health ministry put the number of injured in the bombings at more than 300."),
-        ("At least 180 people were injured in the bombings in Velm on Friday, police said.",
-         "The health ministry put the number of dead in the bombings at more than 300."),
-        conflict("At least 180", "more than 300", kind="number")),
-    "compare.judge.measure_clash": Example(
-        ("More than 150 of the 239 passengers on board the Lindqvist were Chinese, the airline said.",
-         "The Lindqvist left Varna with 227 passengers on board, most of them Chinese, the airline said."),
-        ("The 239 passengers on board the Lindqvist were Chinese, the airline said.",
-         "The Lindqvist left Varna with 239 passengers on board, most of them Chinese, the airline said."),
-        conflict("239", "227", kind="number")),
-    "compare.judge.duration_count": Example(
-        # "five - year", spaced as some wire copy is, is read as a count of years, not a duration.
-        ("Judge Amell sentenced Corran Deyle to seven years in prison for fraud on Monday.",
-         "Corran Deyle received a five - year sentence for fraud on Monday, the court said."),
-        ("Judge Amell sentenced Corran Deyle to seven years in prison for fraud on Monday.",
-         "Corran Deyle received a five - year ban from driving on Monday, the court said."),
-        conflict("seven years", "five - year", kind="number")),
     "compare.judge.list_member": Example(
         ("The new cable links Pakistan, India, Egypt, Italy and France, the operator said on Friday.",
          "The new cable links Oman, India, Egypt, Malta and Kenya, the operator said on Friday."),

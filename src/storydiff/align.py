@@ -28,10 +28,7 @@ from .model import AnnotatedArticle, Claim, ClaimKind, Mention, Sentence
 EVENT_CLASSES: dict[str, str] = {}
 for _class, _words in {
     "death": "die kill dead death toll fatality life body slay perish",
-    "injury": "injure injured wound wounded hurt injury casualty",
-    # Taken to hospital is another count than hurt (issue 16: killed, injured, hospitalised,
-    # displaced are different measures).
-    "hospital": "hospitalize hospitalise hospitalized hospitalised hospital",
+    "injury": "injure wound hurt injury casualty",
     "visit": "visit tour travel trip go arrive fly journey",
     "arrest": "arrest detain apprehend custody capture",
     "say": "say tell state announce declare add note report",
@@ -74,9 +71,6 @@ class ClaimPair:
     score: float
     head_match: bool
     shared_entities: frozenset[str]
-    # Both values are of one measure by their keys, each the only value of it in its article
-    # (compare.measures.comparable_pairs): a weak clause alignment does not then part them.
-    same_measure: bool = False
 
 
 def _token_range(doc, mention: Mention):

@@ -223,8 +223,6 @@ class Claim:
     # The value is a condition, a requirement or a hypothesis, not a fact reported ("if they
     # get 60 votes", "the 67 votes necessary for conviction", "would have to win 28 races").
     irrealis: bool = False
-    # What the value measures, read from its parse (``compare.measures``); None where not read.
-    key: FactKey | None = None
 
 
 @dataclass(frozen=True)
@@ -238,9 +236,6 @@ class FactKey:
     measure: str | None = None
     holder: str | None = None
     unit: str | None = None
-    # "part" for a part of a count ("150 of the 239 passengers"), "increment" for an addition
-    # ("another 22"); None for a whole. A claim's key only (compare.measures), not in the JSON.
-    scope: str | None = None
 
 
 @dataclass

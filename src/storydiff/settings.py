@@ -53,11 +53,6 @@ class CompareSettings(RuleSwitches):
     # because a false alarm costs a fact-checker more than a missed corroboration.
     agree_score: float = Field(default=0.45, ge=0, le=1)
     conflict_score: float = Field(default=0.6, ge=0, lt=1)
-    # Two counts whose measure keys name one measure (compare.measures: the same specific
-    # counted noun, or the same event class, one scope, no other holder) are compared from this
-    # alignment score instead of ``conflict_score``: one measure told in different words shares
-    # few clause words (stories_dev read half, missed: 0.39 to 0.55).
-    measure_conflict_score: float = Field(default=0.35, ge=0, lt=1)
     # A place conflict needs a closer match than a date or a number conflict (see
     # ``conflict_score``).
     place_conflict_score: float = Field(default=0.75, ge=0, le=1)

@@ -17,9 +17,8 @@ from .timing import _timing
 
 def _conflict_confidence(pair: ClaimPair) -> float:
     # Score is at least CONFLICT_SCORE here; shared named entities make it far more
-    # likely that the two values are about the same event. A pair the measure keys admitted
-    # below it (compare.measures) starts from the least confidence a conflict is reported at.
-    conflict_score = min(current().compare.conflict_score, pair.score)
+    # likely that the two values are about the same event.
+    conflict_score = current().compare.conflict_score
     confidence = 0.5 + 0.4 * min(1.0, (pair.score - conflict_score) / (1 - conflict_score))
     if pair.shared_entities:
         confidence += 0.1

@@ -36,9 +36,7 @@ def fact_key(claim_pair: ClaimPair) -> FactKey:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     a = claim_pair.a
-    # The measure key's event names what is counted where the head does not ("put the number
-    # of injured at 300": injury, not "put"); compare.measures.
-    event = (a.key.event if a.key is not None and a.key.event else None) or a.head or ""
+    event = a.head or ""
     # A place's governor is often "be" or a word of a name beside it ("China" hangs from
     # "States" in "the United States and China", "South Korea" from "in" of "Moon Jae-in"):
     # "place of states" tells a reader nothing.
@@ -58,8 +56,6 @@ def fact_key(claim_pair: ClaimPair) -> FactKey:
     else:
         measure = a.kind
     holder = ", ".join(sorted(claim_pair.shared_entities)[:3])
-    if not holder and a.key is not None and claim_pair.b.key is not None and a.key.holder == claim_pair.b.key.holder:
-        holder = a.key.holder or ""
     return FactKey(event=event or None, measure=measure, holder=holder or None, unit=unit)
 
 

@@ -10,25 +10,24 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from .. import rules
-from ..align import ClaimPair, Weights, claims_of
+from ..align import ClaimPair, Weights, claims_of, pair_claims
 from ..model import AnnotatedArticle, Claim
 from ..settings import current
 from .context import PairContext, _Edge, _passes
 from .counts import _same_count_conflicts
 from .judges import relation
-from .measures import comparable_pairs, keyed
 from .propositions import AGREEMENTS_EFFECT
 from .vetoes import CONFLICT_VETOES
 
 
 def _judge_claims(annotated: Sequence[AnnotatedArticle], canonical: dict[str, str]) -> list[_Edge]:
     articles = {item.id: item.article for item in annotated}
-    claims = {item.id: keyed(item, claims_of(item, canonical), canonical) for item in annotated}
+    claims = {item.id: claims_of(item, canonical) for item in annotated}
     persons = {canonical.get(m.text, m.text) for item in annotated for m in item.mentions if m.kind == "person"}
     weights = Weights([c for cs in claims.values() for c in cs])
     edges: list[_Edge] = []
     for left, right in combinations(annotated, 2):
-        pairs = comparable_pairs(claims[left.id], claims[right.id], weights)
+        pairs = pair_claims(claims[left.id], claims[right.id], weights)
         judged = [(p, relation(p.a, p.b)) for p in pairs]
         # Agreements first: a value with a compatible counterpart is never also a conflict.
         compatible_with: dict[int, list[ClaimPair]] = defaultdict(list)

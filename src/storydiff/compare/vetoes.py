@@ -10,7 +10,6 @@ from .. import rules
 from ..align import EVENT_CLASS_NAMES, ClaimPair
 from ..model import Claim, Quantity, Timex
 from ..settings import current
-from . import measures
 from .context import PairContext
 from .judges import relation
 from .timing import _approximate_date, _background_against_current, _timing
@@ -41,7 +40,7 @@ CONFLICT_VETOES = (
                         " −1 TP, +1 FP (precision 1.00 → 0.75, recall 0.80 → 0.60)."))
 def _weak_alignment(pair: ClaimPair, context: PairContext) -> bool:
     """Two values whose clauses align below 0.6 (``CONFLICT_SCORE``) are not taken for one fact."""
-    return pair.score < current().compare.conflict_score and not measures.lifts(pair)
+    return pair.score < current().compare.conflict_score
 
 
 @rules.register("compare.veto.different_event", "compare.veto",
@@ -49,7 +48,7 @@ def _weak_alignment(pair: ClaimPair, context: PairContext) -> bool:
 def _different_event(pair: ClaimPair, context: PairContext) -> bool:
     """Two values attached to heads that name different events ("killed" / "injured") are
     two facts."""
-    return not pair.head_match and not measures.lifts(pair)
+    return not pair.head_match
 
 
 @rules.register("compare.veto.unresolved_week", "compare.veto",
@@ -70,7 +69,7 @@ def _eventless_head(pair: ClaimPair, context: PairContext) -> bool:
     # "there were seven arrests in 2006" and "the second player within the last
     # month to be arrested" share only "be", which names no event (a false alarm
     # on ECB+, read on 300 same-story pairs of the other sets).
-    return pair.a.head in _EVENTLESS_HEADS and not measures.lifts(pair)
+    return pair.a.head in _EVENTLESS_HEADS
 
 
 @rules.register("compare.veto.age_of_another", "compare.veto",
@@ -121,8 +120,7 @@ def _shared_figure(pair: ClaimPair, context: PairContext) -> bool:
 def _small_count_veto(pair: ClaimPair, context: PairContext) -> bool:
     """Counts under 10 ("two senators" / "three senators") conflict only when aligned at 0.8
     (``SMALL_COUNT_SCORE``): small counts name many subsets in one story."""
-    return pair.a.kind == "number" and _small_count(pair) and pair.score < current().compare.small_count_score \
-        and not measures.lifts(pair, durations_only=True)
+    return pair.a.kind == "number" and _small_count(pair) and pair.score < current().compare.small_count_score
 
 
 @rules.register("compare.veto.approximate_date", "compare.veto",
